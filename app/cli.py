@@ -1,0 +1,362 @@
+"""Command line: every action of the console without the GUI (`python main.py COMMAND`)."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app import validation as v
+from app.catalog import CatalogError
+from app.context import CLI_ACTOR, AppContext, build_context
+from app.db import DatabaseError
+from app.demo import create_demo
+from app.importer import ImportRejected, import_lines
+from app.paths import default_data_dir
+from app.render import RenderError
+from app.services.base import NotFound, PermissionDenied
+from app.services.devices import DeviceInput
+from app.services.lines import LineInput
+from app.services.pbx import PbxInput
+
+EXIT_USAGE_ERROR = 2
+COMMANDS = ("demo", "types", "pbx", "line", "device", "key", "user", "import", "log", "serve")
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        result = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        for name in ("synchronized",):
+            if hasattr(type(value), name):
+                result[name] = getattr(value, name)
+        return result
+    if isinstance(value, (list, tuple)):
+        return [_plain(x) for x in value]
+    if isinstance(value, frozenset):
+        return sorted(value)
+    if isinstance(value, dict):
+        return {k: _plain(x) for k, x in value.items()}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+class Output:
+    def __init__(self, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def emit(self, data: Any, text: Callable[[Any], str] | None = None) -> None:
+        if self.as_json:
+            print(json.dumps(_plain(data), indent=2, ensure_ascii=False))
+        elif text is not None:
+            print(text(data))
+        else:
+            rows = data if isinstance(data, (list, tuple)) else [data]
+            for row in rows:
+                plain = _plain(row)
+                print("  ".join(f"{k}={plain[k]}" for k in plain) if isinstance(plain, dict) else plain)
+
+
+# --- argument parsing --------------------------------------------------------------------------
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="data directory (settings, certificates, default database)")
+    common.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy database URL (default: SQLite in the data directory)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    return common
+
+
+def _line_args(p: argparse.ArgumentParser, creating: bool) -> None:
+    if creating:
+        p.add_argument("number")
+    else:
+        p.add_argument("--number")
+    p.add_argument("--display-name", default=None)
+    p.add_argument("--sip-user", default=None)
+    p.add_argument("--auth-user", default=None)
+    p.add_argument("--password", default=None, help="SIP password (required when creating)")
+    p.add_argument("--blocked", choices=("yes", "no"), default=None, help="blocked for the public network")
+    p.add_argument("--topstop", default=None)
+    p.add_argument("--account", type=int, default=None)
+
+
+def _device_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mac")
+    p.add_argument("--mac-provisioning", choices=("no", "once", "done"))
+    p.add_argument("--admin-password", help="4-9 digits; empty string: random 40 digits (never shown)")
+    p.add_argument("--user-name")
+    p.add_argument("--user-password", help="4-9 digits; empty string: random 40 digits (never shown)")
+    p.add_argument("--base-unit", type=int, help="device id of the DECT base (handsets)")
+
+
+def _pbx_args(p: argparse.ArgumentParser, creating: bool) -> None:
+    req = creating
+    p.add_argument("--name", required=req)
+    p.add_argument("--sip-domain", required=req)
+    p.add_argument("--registrar-host", required=req)
+    p.add_argument("--registrar-port", type=int)
+    p.add_argument("--transport", choices=("udp", "tcp", "tls"))
+    p.add_argument("--outbound-proxy")
+    p.add_argument("--wss-url", help="SIP over WebSocket for browser phones, e.g. wss://pbx.example.net:8089/ws")
+    p.add_argument("--ntp-server")
+    p.add_argument("--time-zone")
+    p.add_argument("--language")
+    p.add_argument("--topstop")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(prog="main.py", parents=[common],
+                                     description="VoIP Device Console. Without a command the GUI starts.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def cmd(parent: Any, name: str, help_text: str) -> argparse.ArgumentParser:
+        return parent.add_parser(name, help=help_text, parents=[common], description=help_text)
+
+    cmd(sub, "demo", "create a demo vPBX with several lines and one device of every catalog type")
+    cmd(sub, "types", "list the device types of the catalog")
+
+    pbx = cmd(sub, "pbx", "vPBXs and their exchange access data").add_subparsers(dest="action", required=True)
+    cmd(pbx, "list", "list vPBXs")
+    _pbx_args(cmd(pbx, "create", "create a vPBX"), creating=True)
+    cmd(pbx, "show", "show a vPBX").add_argument("id", type=int)
+    upd = cmd(pbx, "update", "change a vPBX (marks its devices for synchronisation)")
+    upd.add_argument("id", type=int)
+    _pbx_args(upd, creating=False)
+    acc = cmd(pbx, "account-add", "add an account (the level between vPBX and numbers, with its own TopStop)")
+    acc.add_argument("id", type=int)
+    acc.add_argument("name")
+    acc.add_argument("--topstop")
+    cmd(pbx, "accounts", "list the accounts of a vPBX").add_argument("id", type=int)
+    ph = cmd(pbx, "phonebook-add", "add a vPBX phonebook entry")
+    ph.add_argument("id", type=int)
+    ph.add_argument("name")
+    ph.add_argument("number")
+
+    line = cmd(sub, "line", "telephone lines").add_subparsers(dest="action", required=True)
+    ls = cmd(line, "list", "list lines")
+    ls.add_argument("--pbx", type=int)
+    lc = cmd(line, "create", "create a line")
+    lc.add_argument("--pbx", type=int, required=True)
+    _line_args(lc, creating=True)
+    cmd(line, "show", "show a line").add_argument("id", type=int)
+    lu = cmd(line, "update", "change a line (registration data and display name mark its devices)")
+    lu.add_argument("id", type=int)
+    _line_args(lu, creating=False)
+    cmd(line, "delete", "delete a line and its devices").add_argument("id", type=int)
+
+    dev = cmd(sub, "device", "devices of lines").add_subparsers(dest="action", required=True)
+    dl = cmd(dev, "list", "list devices with their provisioning URLs")
+    dl.add_argument("--line", type=int)
+    dl.add_argument("--pbx", type=int)
+    dc = cmd(dev, "create", "create a device on a line")
+    dc.add_argument("line", type=int, help="line id")
+    dc.add_argument("type", help="device type id (see `types`)")
+    _device_args(dc)
+    cmd(dev, "show", "show a device").add_argument("id", type=int)
+    du = cmd(dev, "update", "change a device")
+    du.add_argument("id", type=int)
+    _device_args(du)
+    du.add_argument("--no-base-unit", action="store_true", help="unbind a handset from its base")
+    cmd(dev, "delete", "delete a device (exchange-side data only)").add_argument("id", type=int)
+    dcfg = cmd(dev, "config", "print the rendered configuration")
+    dcfg.add_argument("id", type=int)
+    dcfg.add_argument("--file", default="", help="a follow-up file instead of the main configuration")
+    cmd(dev, "new-key", "retire the access key and create a new one (keys are kept)").add_argument("id", type=int)
+
+    key = cmd(sub, "key", "function keys").add_subparsers(dest="action", required=True)
+    cmd(key, "list", "list a device's key assignments").add_argument("device", type=int)
+    ka = cmd(key, "assign", "assign a feature to a key")
+    for name, typ in (("device", int), ("module", int), ("key", str), ("feature", str)):
+        ka.add_argument(name, type=typ)
+    ka.add_argument("value", nargs="?", default="")
+    ka.add_argument("--label", default="")
+    kc = cmd(key, "clear", "clear a key")
+    for name, typ in (("device", int), ("module", int), ("key", str)):
+        kc.add_argument(name, type=typ)
+
+    user = cmd(sub, "user", "console users").add_subparsers(dest="action", required=True)
+    cmd(user, "list", "list console users")
+    uc = cmd(user, "create", "create a console user (password read from stdin)")
+    uc.add_argument("username")
+    uc.add_argument("--role", choices=("provider", "pbx_admin", "user"), required=True)
+    uc.add_argument("--pbx", type=int)
+    uc.add_argument("--lines", default="", help="comma-separated line ids (role user)")
+
+    imp = cmd(sub, "import", "import lines (and devices) from CSV; one transaction")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--pbx", type=int, required=True)
+
+    log = cmd(sub, "log", "audit and access logs").add_subparsers(dest="action", required=True)
+    cmd(log, "audit", "who changed what and when")
+    la = cmd(log, "access", "provisioning requests, refusals with reasons")
+    la.add_argument("--refusals", action="store_true")
+
+    serve = cmd(sub, "serve", "headless: provisioning server (and monitor) without GUI until SIGINT/SIGTERM")
+    serve.add_argument("--port", type=int, help="override the provisioning port")
+    serve.add_argument("--bind", help="override the bind address")
+    return parser
+
+
+# --- commands ----------------------------------------------------------------------------------
+
+def _none_if_unset(**values: Any) -> dict[str, Any]:
+    return {k: val for k, val in values.items() if val is not None}
+
+
+def run_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
+    actor = CLI_ACTOR
+    c, a = args.command, getattr(args, "action", None)
+    if c == "demo":
+        result = create_demo(ctx, actor)
+        out.emit(result, lambda r: "\n".join(
+            [f"created vPBX {r.pbx.id} {r.pbx.name!r} with {len(r.lines)} lines and {len(r.devices)} devices:"]
+            + [f"  device {d.id:>4}  line {d.line_number:<5} {d.type_label:<28} {d.url}" for d in r.devices]))
+    elif c == "types":
+        out.emit([{"id": t.id, "vendor": t.vendor, "model": t.model, "kind": t.kind,
+                   "restart": t.restart_supported} for t in ctx.catalog.device_types()],
+                 lambda rows: "\n".join(f"{r['id']:<24} {r['vendor']} {r['model']} ({r['kind']})" for r in rows))
+    elif c == "pbx":
+        if a == "list":
+            out.emit(ctx.pbx.list(actor))
+        elif a == "show":
+            out.emit(ctx.pbx.get(actor, args.id))
+        elif a == "create":
+            out.emit(ctx.pbx.create(actor, PbxInput(**_pbx_values(args))))
+        elif a == "update":
+            current = dataclasses.asdict(ctx.pbx.get(actor, args.id))
+            current.pop("id")
+            current["outbound_proxy"] = current["outbound_proxy"] or ""
+            current.update(_pbx_values(args))
+            out.emit(ctx.pbx.update(actor, args.id, PbxInput(**current)))
+        elif a == "account-add":
+            out.emit(ctx.pbx.save_account(actor, args.id, args.name, args.topstop))
+        elif a == "accounts":
+            out.emit(ctx.pbx.accounts(actor, args.id))
+        elif a == "phonebook-add":
+            out.emit(ctx.pbx.add_phonebook_entry(actor, args.id, args.name, args.number))
+    elif c == "line":
+        if a == "list":
+            out.emit(ctx.lines.list(actor, args.pbx))
+        elif a == "show":
+            out.emit(ctx.lines.get(actor, args.id))
+        elif a == "create":
+            out.emit(ctx.lines.create(actor, args.pbx, LineInput(
+                number=args.number, display_name=args.display_name or "", sip_user=args.sip_user or "",
+                auth_user=args.auth_user or "", password=args.password or "",
+                blocked_public=args.blocked == "yes", topstop_limit=args.topstop, account_id=args.account)))
+        elif a == "update":
+            cur = ctx.lines.get(actor, args.id)
+            out.emit(ctx.lines.update(actor, args.id, LineInput(
+                number=args.number or cur.number,
+                display_name=cur.display_name if args.display_name is None else args.display_name,
+                sip_user=args.sip_user or cur.sip_user or "", auth_user=args.auth_user or cur.auth_user or "",
+                password=args.password or "",
+                blocked_public=cur.blocked_public if args.blocked is None else args.blocked == "yes",
+                topstop_limit=cur.topstop_limit if args.topstop is None else args.topstop,
+                account_id=args.account)))
+        elif a == "delete":
+            ctx.lines.delete(actor, args.id)
+            out.emit({"deleted": args.id})
+    elif c == "device":
+        return _device_command(ctx, args, out)
+    elif c == "key":
+        if a == "list":
+            out.emit(ctx.keys.list(actor, args.device))
+        elif a == "assign":
+            out.emit(ctx.keys.assign(actor, args.device, args.module, args.key, args.feature, args.value, args.label))
+        elif a == "clear":
+            ctx.keys.clear(actor, args.device, args.module, args.key)
+            out.emit({"cleared": args.key})
+    elif c == "user":
+        if a == "list":
+            out.emit(ctx.users.list(actor))
+        else:
+            password = sys.stdin.readline().rstrip("\n")
+            lines = tuple(int(x) for x in args.lines.split(",") if x.strip())
+            out.emit(ctx.users.create(actor, args.username, password, args.role, args.pbx, lines))
+    elif c == "import":
+        result = import_lines(ctx, actor, args.pbx, args.file)
+        out.emit(result, lambda r: f"imported {r.lines_created} lines and {r.devices_created} devices")
+    elif c == "log":
+        if a == "audit":
+            out.emit(ctx.logs.audit(actor))
+        else:
+            out.emit(ctx.logs.access(actor, refusals_only=args.refusals))
+    elif c == "serve":
+        from app.serve import serve_forever
+        return serve_forever(ctx, port=args.port, bind=args.bind)
+    return 0
+
+
+def _pbx_values(args: argparse.Namespace) -> dict[str, Any]:
+    return _none_if_unset(name=args.name, sip_domain=args.sip_domain, registrar_host=args.registrar_host,
+                          registrar_port=args.registrar_port, transport=args.transport,
+                          outbound_proxy=args.outbound_proxy, wss_url=args.wss_url, ntp_server=args.ntp_server,
+                          time_zone=args.time_zone, language=args.language, topstop_limit=args.topstop)
+
+
+def _device_input(args: argparse.Namespace) -> DeviceInput:
+    return DeviceInput(admin_password=args.admin_password, user_name=args.user_name,
+                       user_password=args.user_password, mac=args.mac, mac_provisioning=args.mac_provisioning,
+                       base_unit_id=args.base_unit, clear_base_unit=getattr(args, "no_base_unit", False))
+
+
+def _device_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
+    actor, a = CLI_ACTOR, args.action
+    if a == "list":
+        out.emit(ctx.devices.list(actor, line_id=args.line, pbx_id=args.pbx), lambda rows: "\n".join(
+            f"{d.id:>5}  line {d.line_number:<6} {d.type_label:<28} {'needs sync' if d.needs_sync else 'in sync':<10} {d.url}"
+            for d in rows))
+    elif a == "show":
+        out.emit(ctx.devices.get(actor, args.id))
+    elif a == "create":
+        out.emit(ctx.devices.create(actor, args.line, args.type, _device_input(args)))
+    elif a == "update":
+        out.emit(ctx.devices.update(actor, args.id, _device_input(args)))
+    elif a == "delete":
+        warning = ctx.devices.delete(actor, args.id)
+        out.emit({"deleted": args.id, "warning": warning}, lambda r: f"deleted device {r['deleted']}.\n{r['warning']}")
+    elif a == "new-key":
+        info = ctx.devices.new_access_key(actor, args.id)
+        out.emit(info, lambda d: f"new access key for device {d.id}; the old one is retired.\nnew link: {d.url}")
+    elif a == "config":
+        files = {f.name: f for f in ctx.configs.render_device(actor, args.id)}
+        if args.file not in files:
+            raise NotFound(f"device {args.id} has no file {args.file!r}; it has: "
+                           + ", ".join(repr(n) for n in files))
+        chosen = files[args.file]
+        if out.as_json:
+            out.emit({"name": chosen.name, "content_type": chosen.content_type,
+                      "body": chosen.body.decode("utf-8", "replace")})
+        else:
+            sys.stdout.write(chosen.body.decode("utf-8", "replace"))
+    return 0
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    out = Output(getattr(args, "json", False))
+    try:
+        ctx = build_context(data_dir, getattr(args, "db", None))
+    except (DatabaseError, CatalogError, v.ValidationError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE_ERROR
+    try:
+        return run_command(ctx, args, out)
+    except (v.ValidationError, NotFound, PermissionDenied, ImportRejected, RenderError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE_ERROR
+    finally:
+        ctx.close()

@@ -1,0 +1,64 @@
+"""The one application context: settings, database, catalog, bus and services, built once."""
+from __future__ import annotations
+
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.catalog import Catalog, load_catalog
+from app.db import Database
+from app.events import EventBus
+from app.paths import default_db_url
+from app.services.base import ServiceContext
+from app.services.configs import ConfigService
+from app.services.devices import DeviceService
+from app.services.dto import Actor
+from app.services.keys import KeyService
+from app.services.lines import LineService
+from app.services.logs import LogService
+from app.services.pbx import PbxService
+from app.services.users import UserService
+from app.settings import Settings, load_settings, save_settings
+
+# The CLI acts as the local operator: whoever can open the database file holds every right anyway.
+CLI_ACTOR = Actor(username="cli", role="provider")
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    settings: Settings
+    db: Database
+    catalog: Catalog
+    bus: EventBus = field(default_factory=EventBus)
+
+    def __post_init__(self) -> None:
+        services = ServiceContext(db=self.db, catalog=self.catalog, bus=self.bus, base_url=self.base_url)
+        self.pbx = PbxService(services)
+        self.lines = LineService(services)
+        self.devices = DeviceService(services)
+        self.keys = KeyService(services)
+        self.users = UserService(services)
+        self.configs = ConfigService(services)
+        self.logs = LogService(services)
+
+    def base_url(self) -> str:
+        host = self.settings.public_host or socket.getfqdn() or "localhost"
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"
+        scheme = "https" if self.settings.tls else "http"
+        return f"{scheme}://{host}:{self.settings.port}/"
+
+    def update_settings(self, settings: Settings) -> None:
+        save_settings(self.data_dir, settings)
+        self.settings = settings
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def build_context(data_dir: Path, db_url: str | None = None, catalog_root: Path | None = None) -> AppContext:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    settings = load_settings(data_dir)
+    db = Database(db_url or default_db_url(data_dir))
+    return AppContext(data_dir=data_dir, settings=settings, db=db, catalog=load_catalog(catalog_root))

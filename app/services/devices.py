@@ -1,0 +1,282 @@
+"""Devices of a line: type, access key, MAC provisioning, passwords, DECT base unit, gateway ports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app import security
+from app import validation as v
+from app.services.base import NotFound, Service
+from app.services.dto import Actor, DeviceInfo
+from models.schema import Device, GatewayPort, Line, Pbx, RetiredAccessKey
+
+# the manual: "Only the configuration data on the telephone exchange will be deleted! ..."
+DELETE_WARNING = (
+    "Only the configuration data on the telephone exchange will be deleted! The configuration on the "
+    "VoIP device is not deleted. If the VoIP device is to be reused, make sure you know the access data "
+    "of the device in order to reset it to factory settings."
+)
+NEW_KEY_WARNING = (
+    "A new access key makes the current link invalid at once. The device cannot load its configuration "
+    "until it is configured again with the new link (manually or via the redirection service). "
+    "Key assignments are kept. Use a new access key after misuse or loss of configuration data."
+)
+
+
+@dataclass(frozen=True)
+class DeviceInput:
+    """`None` leaves a field unchanged on update. For passwords "" means: a random 40-digit one."""
+
+    admin_password: str | None = None
+    user_name: str | None = None
+    user_password: str | None = None
+    mac: str | None = None  # "" clears it
+    mac_provisioning: str | None = None
+    base_unit_id: int | None = None
+    clear_base_unit: bool = False
+
+
+def retire_key(s: Session, access_key: str, device_id: int | None, at: datetime) -> None:
+    s.add(RetiredAccessKey(key_hash=security.access_key_hash(access_key), device_id=device_id, retired_at=at))
+
+
+class DeviceService(Service):
+    # --- reading ---------------------------------------------------------------------------
+    def info(self, row: Device) -> DeviceInfo:
+        device_type = self.ctx.catalog.device_type(row.type_id)
+        return DeviceInfo(
+            id=row.id, line_id=row.line_id, line_number=row.line.number, type_id=row.type_id,
+            type_label=f"{device_type.vendor} {device_type.model}",
+            access_key=row.access_key, url=self.url_for(row.access_key),
+            mac=row.mac, mac_provisioning=row.mac_provisioning,
+            admin_password=None if row.admin_password_generated else row.admin_password,
+            admin_password_generated=row.admin_password_generated,
+            user_name=row.user_name,
+            user_password=None if row.user_password_generated else row.user_password,
+            user_password_generated=row.user_password_generated,
+            base_unit_id=row.base_unit_id, last_access_at=row.last_access_at,
+            last_access_ip=row.last_access_ip, last_access_user_agent=row.last_access_user_agent,
+            config_revision=row.config_revision, served_revision=row.served_revision,
+            needs_sync=row.needs_sync, synchronized_at=row.synchronized_at,
+        )
+
+    def url_for(self, access_key: str) -> str:
+        return f"{self.ctx.base_url()}{access_key}.cfg"
+
+    def _load(self, s: Session, actor: Actor, device_id: int) -> Device:
+        row = s.get(Device, device_id)
+        if row is None:
+            raise NotFound(f"device {device_id} not found.")
+        if not self.can_see_line(actor, row.line):
+            raise NotFound(f"device {device_id} not found.")  # same answer as for a missing device
+        return row
+
+    def list(self, actor: Actor, line_id: int | None = None, pbx_id: int | None = None) -> list[DeviceInfo]:
+        with self.ctx.db.session() as s:
+            query = sa.select(Device).join(Line).order_by(Line.pbx_id, Line.number, Device.id)
+            if line_id is not None:
+                query = query.where(Device.line_id == line_id)
+            if pbx_id is not None:
+                query = query.where(Line.pbx_id == pbx_id)
+            if actor.role == "pbx_admin":
+                query = query.where(Line.pbx_id == actor.pbx_id)
+            elif actor.role == "user":
+                query = query.where(Line.id.in_(actor.line_ids or [-1]))
+            return [self.info(d) for d in s.scalars(query)]
+
+    def get(self, actor: Actor, device_id: int) -> DeviceInfo:
+        with self.ctx.db.session() as s:
+            return self.info(self._load(s, actor, device_id))
+
+    def compatible_bases(self, actor: Actor, handset_type_id: str, pbx_id: int) -> list[DeviceInfo]:
+        """DECT bases in the vPBX that this handset type fits (the manual's Base Unit menu)."""
+        handset = self.ctx.catalog.device_type(handset_type_id)
+        allowed = set(getattr(handset, "compatible_bases", ()) or ())
+        return [d for d in self.list(actor, pbx_id=pbx_id) if d.type_id in allowed]
+
+    # --- writing ---------------------------------------------------------------------------
+    def create(self, actor: Actor, line_id: int, type_id: str, data: DeviceInput = DeviceInput()) -> DeviceInfo:
+        with self.ctx.db.session() as s:
+            line = s.get(Line, line_id)
+            if line is None or not self.can_see_line(actor, line):
+                raise NotFound(f"line {line_id} not found.")
+            row = self.create_in(s, actor, line, type_id, data)
+            event = self.finish(s, "device", [row.id])
+            info = self.info(row)
+        self.publish(event)
+        return info
+
+    def create_in(self, s: Session, actor: Actor, line: Line, type_id: str, data: DeviceInput) -> Device:
+        try:
+            device_type = self.ctx.catalog.device_type(type_id)
+        except KeyError:
+            raise v.ValidationError("Telephone", f"{type_id!r} is not a device type of the catalog.") from None
+        if device_type.kind == "webrtc" and not s.get(Pbx, line.pbx_id).wss_url:  # type: ignore[union-attr]
+            raise v.ValidationError(
+                "Telephone", "a browser phone registers over WebSocket: set the vPBX's WebSocket URL "
+                "(PBX tab) first.")
+        row = Device(line_id=line.id, type_id=type_id, access_key=security.new_access_key(),
+                     admin_password="", user_password="", user_name="", mac_provisioning="no",
+                     config_revision=1, needs_sync=False, created_at=self.ctx.clock())
+        row.line = line
+        s.add(row)
+        self._apply(s, row, DeviceInput(admin_password=data.admin_password or "",
+                                        user_name=data.user_name or "",
+                                        user_password=data.user_password or "",
+                                        mac=data.mac, mac_provisioning=data.mac_provisioning,
+                                        base_unit_id=data.base_unit_id))
+        s.flush()
+        if row.base_unit_id is not None:
+            self.mark_devices_changed(s, [row.base_unit_id])
+        self.audit(s, actor, "create", "device", row.id, f"line={line.number} type={type_id}")
+        return row
+
+    def update(self, actor: Actor, device_id: int, data: DeviceInput) -> DeviceInfo:
+        with self.ctx.db.session() as s:
+            row = self._load(s, actor, device_id)
+            old_base = row.base_unit_id
+            changed = self._apply(s, row, data)
+            config_changed = set(changed) - {"mac", "mac_provisioning"}
+            if config_changed:
+                self.mark_devices_changed(s, [device_id])
+            if "base_unit" in changed:
+                self.mark_devices_changed(s, [b for b in (old_base, row.base_unit_id) if b is not None])
+            self.audit(s, actor, "update", "device", device_id, "changed: " + ", ".join(changed))
+            event = self.finish(s, "device", [device_id])
+            s.flush()
+            s.refresh(row)
+            info = self.info(row)
+        self.publish(event)
+        return info
+
+    def _apply(self, s: Session, row: Device, data: DeviceInput) -> list[str]:
+        """Validate everything first, then write: an error leaves the row untouched."""
+        device_type = self.ctx.catalog.device_type(row.type_id)
+        updates: dict[str, object] = {}
+        for kind in ("admin", "user"):
+            text = getattr(data, f"{kind}_password")
+            if text is None:
+                continue
+            label = f"Password for '{kind}'"
+            chosen = v.device_password(text, label)
+            if chosen is None:
+                if not getattr(row, f"{kind}_password_generated") or not getattr(row, f"{kind}_password"):
+                    updates[f"{kind}_password"] = security.generated_device_password()
+                    updates[f"{kind}_password_generated"] = True
+            else:
+                updates[f"{kind}_password"] = chosen
+                updates[f"{kind}_password_generated"] = False
+        if data.user_name is not None:
+            updates["user_name"] = v.device_user_name(data.user_name)
+        mac = row.mac
+        if data.mac is not None:
+            mac = v.normalize_mac(data.mac)
+            if mac is not None:
+                other = s.scalar(sa.select(Device).where(Device.mac == mac, Device.id != (row.id or 0)))
+                if other is not None:
+                    raise v.ValidationError(
+                        "MAC", f"{mac.upper()} is already used by device {other.id} on line "
+                        f"{other.line.number}; each device has its own MAC address.")
+            updates["mac"] = mac
+        if data.mac_provisioning is not None and data.mac_provisioning != row.mac_provisioning:
+            state = v.mac_provisioning(data.mac_provisioning)
+            if state == "done":
+                raise v.ValidationError(
+                    "MAC provisioning", "'done' is set by the console after the device has loaded its "
+                    "configuration; choose 'once' to allow provisioning via the redirection service.")
+            if state == "once":
+                if mac is None:
+                    raise v.ValidationError("MAC provisioning", "enter the device's MAC address before choosing 'once'.")
+                if not getattr(device_type, "redirection", None):
+                    raise v.ValidationError(
+                        "MAC provisioning", f"{device_type.vendor} {device_type.model} has no redirection "
+                        "service; configure it manually with [Manual configure ...].")
+            updates["mac_provisioning"] = state
+        if data.clear_base_unit:
+            updates["base_unit_id"] = None
+        elif data.base_unit_id is not None:
+            updates["base_unit_id"] = self._check_base(s, row, device_type, data.base_unit_id)
+        changed = [k for k, val in updates.items() if getattr(row, k) != val]
+        for key in changed:
+            setattr(row, key, updates[key])
+        names = {"admin_password_generated": "admin_password", "user_password_generated": "user_password",
+                 "base_unit_id": "base_unit"}
+        return sorted({names.get(k, k) for k in changed})
+
+    def _check_base(self, s: Session, row: Device, device_type: object, base_id: int) -> int:
+        if getattr(device_type, "kind", None) != "dect-handset":
+            raise v.ValidationError("Base Unit", "only a DECT handset has a base unit.")
+        base = s.get(Device, base_id)
+        if base is None or base.line.pbx_id != row.line.pbx_id:
+            raise v.ValidationError("Base Unit", f"device {base_id} is not a DECT base of this vPBX.")
+        allowed = set(getattr(device_type, "compatible_bases", ()) or ())
+        if base.type_id not in allowed:
+            base_type = self.ctx.catalog.device_type(base.type_id)
+            raise v.ValidationError(
+                "Base Unit", f"a {device_type.vendor} {device_type.model} does not fit a "  # type: ignore[attr-defined]
+                f"{base_type.vendor} {base_type.model}; choose one of the listed base stations.")
+        limit = getattr(self.ctx.catalog.device_type(base.type_id), "max_handsets", None)
+        if limit:
+            bound = s.scalar(sa.select(sa.func.count()).select_from(Device).where(
+                Device.base_unit_id == base_id, Device.id != (row.id or 0))) or 0
+            if bound >= limit:
+                raise v.ValidationError("Base Unit", f"this base station already serves its maximum of {limit} handsets.")
+        return base_id
+
+    def new_access_key(self, actor: Actor, device_id: int) -> DeviceInfo:
+        with self.ctx.db.session() as s:
+            row = self._load(s, actor, device_id)
+            retire_key(s, row.access_key, row.id, self.ctx.clock())
+            row.access_key = security.new_access_key()
+            # the new link is a new configuration for the device: it has not fetched it yet
+            row.served_revision = None
+            self.audit(s, actor, "new access key", "device", device_id)
+            event = self.finish(s, "device", [device_id])
+            info = self.info(row)
+        self.publish(event)
+        return info
+
+    def delete(self, actor: Actor, device_id: int) -> str:
+        """Deletes the exchange-side data only; returns the manual's warning for the caller to show."""
+        with self.ctx.db.session() as s:
+            row = self._load(s, actor, device_id)
+            retire_key(s, row.access_key, None, self.ctx.clock())
+            if row.base_unit_id is not None:
+                self.mark_devices_changed(s, [row.base_unit_id])
+            s.delete(row)
+            self.audit(s, actor, "delete", "device", device_id, f"type={row.type_id}")
+            event = self.finish(s, "device", [device_id])
+        self.publish(event)
+        return DELETE_WARNING
+
+    def set_gateway_port(self, actor: Actor, device_id: int, port: int, line_id: int | None,
+                         fax: bool = True) -> None:
+        """Ports 2..n of a gateway carry other lines of the same vPBX (port 1 is the device's line)."""
+        with self.ctx.db.session() as s:
+            row = self._load(s, actor, device_id)
+            device_type = self.ctx.catalog.device_type(row.type_id)
+            ports = int(getattr(device_type, "ports", 0) or 0)
+            if getattr(device_type, "kind", None) != "gateway":
+                raise v.ValidationError("port", "only a gateway has analog ports.")
+            if not 2 <= port <= ports:
+                raise v.ValidationError("port", f"choose a port from 2 to {ports}; port 1 carries the device's own line.")
+            existing = s.scalar(sa.select(GatewayPort).where(GatewayPort.device_id == device_id,
+                                                              GatewayPort.port == port))
+            if line_id is None:
+                if existing is not None:
+                    s.delete(existing)
+            else:
+                line = s.get(Line, line_id)
+                if line is None or line.pbx_id != row.line.pbx_id or not self.can_see_line(actor, line):
+                    raise v.ValidationError("port", f"line {line_id} is not a line of this vPBX you may use.")
+                if existing is None:
+                    s.add(GatewayPort(device_id=device_id, port=port, line_id=line_id, fax=fax))
+                else:
+                    existing.line_id, existing.fax = line_id, fax
+            self.mark_devices_changed(s, [device_id])
+            self.audit(s, actor, "set port", "device", device_id, f"port={port} line={line_id} fax={fax}")
+            event = self.finish(s, "device", [device_id])
+        self.publish(event)

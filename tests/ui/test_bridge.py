@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QCoreApplication
+
+from app.events import DataChanged, EventBus
+from app.services.devices import DeviceInput
+from ui.bridge import EventBridge
+from ui.itemmodels.phones_tree_model import PhonesTreeModel
+
+
+def _run_in_worker(name: str, work) -> None:
+    """A short-lived worker thread, as the provisioning server or the task pool would publish from."""
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            work()
+        except BaseException as exc:  # reported to the test below
+            errors.append(exc)
+
+    worker = threading.Thread(target=target, name=name)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), f"{name} did not finish"
+    assert errors == []
+
+
+def test_events_from_a_worker_thread_arrive_on_the_gui_thread(qtbot):
+    bus = EventBus()
+    bridge = EventBridge(bus)
+    received: list[tuple[object, threading.Thread]] = []
+    bridge.event_received.connect(lambda event: received.append((event, threading.current_thread())))
+    event = DataChanged(what="device", ids=(7,))
+
+    with qtbot.waitSignal(bridge.data_changed, timeout=5000) as blocker:
+        _run_in_worker("test-publisher", lambda: bus.publish(event))
+    assert blocker.args == [event]
+    assert received == [(event, threading.main_thread())]
+    bridge.close()
+
+
+def test_a_closed_bridge_delivers_nothing(qtbot):
+    bus = EventBus()
+    bridge = EventBridge(bus)
+    received: list[object] = []
+    bridge.event_received.connect(received.append)
+    bridge.close()
+    bus.publish(DataChanged(what="line"))
+    QCoreApplication.processEvents()  # anything queued would be delivered here
+    assert received == []
+    bridge.close()  # closing twice is harmless
+
+
+def test_the_phones_model_shows_a_device_added_from_another_thread(qtbot, ctx, provider, make_line):
+    line = make_line("100", "Anna")
+    model = PhonesTreeModel(ctx, provider)
+    bridge = EventBridge(ctx.bus)
+    bridge.data_changed.connect(model.on_data_changed)
+    reset_threads: list[threading.Thread] = []
+    model.modelReset.connect(lambda: reset_threads.append(threading.current_thread()))
+    assert model.device_ids() == []
+    type_id = ctx.catalog.device_types()[0].id
+    created = []
+
+    _run_in_worker("test-device-creator",
+                   lambda: created.append(ctx.devices.create(provider, line.id, type_id, DeviceInput())))
+
+    qtbot.waitUntil(lambda: model.device_ids() == [created[0].id], timeout=5000)
+    assert model.device_index(created[0].id).parent() == model.line_index(line.id)
+    assert reset_threads and set(reset_threads) == {threading.main_thread()}
+    bridge.close()

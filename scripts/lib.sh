@@ -2,7 +2,7 @@
 
 install_debian_packages() {  # file with one package per line (# comments allowed)
   local wanted missing=()
-  wanted=$(grep -v '^\s*#' "$@" | tr -s ' \n' ' ')
+  wanted=$(cat "$@" | grep -v '^\s*#' | tr -s ' \n' ' ')
   for pkg in $wanted; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done

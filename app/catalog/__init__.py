@@ -3,6 +3,7 @@
 Usage: ``catalog = load_catalog()`` (default root: <repo>/resources/devices). The format of
 the files is described in resources/devices/FORMAT.md.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -27,8 +28,22 @@ from app.catalog.types import (
 )
 
 __all__ = [
-    "KINDS", "VALUE_KINDS", "Catalog", "CatalogError", "DeviceType", "Expansion", "Family", "Feature", "Key",
-    "KeyGroup", "Layout", "ModuleType", "Rect", "default_root", "link_placeholders", "load_catalog",
+    "KINDS",
+    "VALUE_KINDS",
+    "Catalog",
+    "CatalogError",
+    "DeviceType",
+    "Expansion",
+    "Family",
+    "Feature",
+    "Key",
+    "KeyGroup",
+    "Layout",
+    "ModuleType",
+    "Rect",
+    "default_root",
+    "link_placeholders",
+    "load_catalog",
 ]
 
 
@@ -55,7 +70,9 @@ class Catalog:
         for device in self.devices:
             if device.id == type_id:
                 return device
-        raise KeyError(f"unknown device type {type_id!r}; known types: {', '.join(d.id for d in self.devices)}")
+        raise KeyError(
+            f"unknown device type {type_id!r}; known types: {', '.join(d.id for d in self.devices)}"
+        )
 
     def module_type(self, type_id: str) -> ModuleType:
         for module in self.modules:
@@ -87,7 +104,9 @@ class Catalog:
         return group is not None and feature in group.features
 
     def features_for(self, type_id: str, module_index: int, key_id: str) -> tuple[Feature, ...]:
-        return tuple(f for name, f in self.features.items() if self.accepts(type_id, module_index, key_id, name))
+        return tuple(
+            f for name, f in self.features.items() if self.accepts(type_id, module_index, key_id, name)
+        )
 
     def handset_types_for(self, base_id: str) -> tuple[DeviceType, ...]:
         return tuple(self.device_type(t) for t in self.device_type(base_id).handset_types)
@@ -104,6 +123,12 @@ def load_catalog(root: Path | None = None) -> Catalog:
     root = Path(root) if root is not None else default_root()
     if not root.is_dir():
         raise CatalogError(f"{root}: catalog folder not found")
+    for stray in sorted(root.glob("*.toml")):
+        if stray.name not in ("features.toml", "families.toml"):
+            raise CatalogError(
+                f"{stray.name}: field '(file)': model files belong in a vendor folder "
+                "(<vendor>/<model>.toml), see FORMAT.md"
+            )
     features = load_features(root / "features.toml", root)
     families = load_families(root / "families.toml", root, features)
     devices: list[DeviceType] = []
@@ -125,7 +150,9 @@ def _check_references(catalog: Catalog) -> None:
     seen: dict[str, str] = {}
     for entry in (*catalog.devices, *catalog.modules):
         if entry.id in seen:
-            raise CatalogError(f"{entry.source}: field 'id': '{entry.id}' is already used by {seen[entry.id]}")
+            raise CatalogError(
+                f"{entry.source}: field 'id': '{entry.id}' is already used by {seen[entry.id]}"
+            )
         seen[entry.id] = entry.source
     devices = {d.id: d for d in catalog.devices}
     modules = {m.id: m for m in catalog.modules}
@@ -133,24 +160,35 @@ def _check_references(catalog: Catalog) -> None:
         if device.expansion:
             module = modules.get(device.expansion.module)
             if module is None:
-                raise CatalogError(f"{device.source}: field 'expansion.module': "
-                                   f"no expansion module '{device.expansion.module}' in the catalog")
+                raise CatalogError(
+                    f"{device.source}: field 'expansion.module': "
+                    f"no expansion module '{device.expansion.module}' in the catalog"
+                )
             if module.renderer != device.renderer:
-                raise CatalogError(f"{device.source}: field 'expansion.module': module '{module.id}' uses "
-                                   f"renderer '{module.renderer}', the device '{device.renderer}'")
+                raise CatalogError(
+                    f"{device.source}: field 'expansion.module': module '{module.id}' uses "
+                    f"renderer '{module.renderer}', the device '{device.renderer}'"
+                )
         for handset_id in device.handset_types:
             handset = devices.get(handset_id)
             if handset is None or handset.kind != "dect-handset":
-                raise CatalogError(f"{device.source}: field 'dect.handset_types': "
-                                   f"'{handset_id}' is not a DECT handset of the catalog")
+                raise CatalogError(
+                    f"{device.source}: field 'dect.handset_types': "
+                    f"'{handset_id}' is not a DECT handset of the catalog"
+                )
             if device.id not in handset.compatible_bases:
-                raise CatalogError(f"{handset.source}: field 'dect.bases': does not list '{device.id}', "
-                                   f"which lists this handset in {device.source}")
+                raise CatalogError(
+                    f"{handset.source}: field 'dect.bases': does not list '{device.id}', "
+                    f"which lists this handset in {device.source}"
+                )
         for base_id in device.compatible_bases:
             base = devices.get(base_id)
             if base is None or base.kind != "dect-base":
-                raise CatalogError(f"{device.source}: field 'dect.bases': '{base_id}' is not a DECT base "
-                                   f"of the catalog")
+                raise CatalogError(
+                    f"{device.source}: field 'dect.bases': '{base_id}' is not a DECT base of the catalog"
+                )
             if device.id not in base.handset_types:
-                raise CatalogError(f"{base.source}: field 'dect.handset_types': does not list '{device.id}', "
-                                   f"which lists this base in {device.source}")
+                raise CatalogError(
+                    f"{base.source}: field 'dect.handset_types': does not list '{device.id}', "
+                    f"which lists this base in {device.source}"
+                )

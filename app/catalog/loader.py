@@ -3,6 +3,7 @@
 Every problem becomes a CatalogError whose message names the file and the field, so a broken
 file is found and fixed without reading this code.
 """
+
 from __future__ import annotations
 
 import math
@@ -229,8 +230,9 @@ def _layout(data: dict, where: _Where, family: Family, features: dict[str, Featu
     return Layout(width, height, screen, tuple(groups))
 
 
-def _group(raw: object, where: _Where, family: Family, features: dict[str, Feature],
-           width: float, height: float) -> KeyGroup:
+def _group(
+    raw: object, where: _Where, family: Family, features: dict[str, Feature], width: float, height: float
+) -> KeyGroup:
     allowed = {"id", "label", "bank", "first_native", "count", "pages", "features", "blocks"}
     table = _check_fields(raw, allowed, allowed - {"first_native"}, where)
     group_id = _str(table, "id", where)
@@ -238,13 +240,17 @@ def _group(raw: object, where: _Where, family: Family, features: dict[str, Featu
         raise where.at("id").fail("key group ids are lowercase letters, digits and '_'")
     bank = _str(table, "bank", where)
     if bank not in family.banks:
-        raise where.at("bank").fail(f"'{bank}' is not a key bank of renderer '{family.name}' ({family.banks})")
+        raise where.at("bank").fail(
+            f"'{bank}' is not a key bank of renderer '{family.name}' ({family.banks})"
+        )
     names = _str_list(table, "features", where)
     for feature in names:
         if feature not in features:
             raise where.at("features").fail(f"'{feature}' is not a feature of features.toml")
         if family.native_key(feature) is None:
-            raise where.at("features").fail(f"renderer '{family.name}' has no mapping for feature '{feature}'")
+            raise where.at("features").fail(
+                f"renderer '{family.name}' has no mapping for feature '{feature}'"
+            )
     slots: list[Rect] = []
     blocks = table["blocks"]
     if not isinstance(blocks, list) or not blocks:
@@ -280,21 +286,47 @@ def _block(raw: object, where: _Where, width: float, height: float) -> list[Rect
     columns = _int(table, "columns", where, default=1, minimum=1)
     gap = _num(table, "gap", where, default=2)
     rects = [
-        Rect(x + column * (w + gap), y + row * (h + gap), w, h) for row in range(rows) for column in range(columns)
+        Rect(x + column * (w + gap), y + row * (h + gap), w, h)
+        for row in range(rows)
+        for column in range(columns)
     ]
     for rect in rects:
         if w <= 0 or h <= 0 or not rect.inside(width, height):
-            raise where.fail(f"key at ({rect.x:g}, {rect.y:g}) size {w:g} x {h:g} "
-                             f"lies outside the faceplate ({width:g} x {height:g})")
+            raise where.fail(
+                f"key at ({rect.x:g}, {rect.y:g}) size {w:g} x {h:g} "
+                f"lies outside the faceplate ({width:g} x {height:g})"
+            )
     return rects
 
 
 _DEVICE_FIELDS = {
-    "id", "vendor", "model", "kind", "accounts", "renderer", "ua_patterns", "notify_resync",
-    "notify_reboot", "admin_password", "user_password", "redirection", "manual_steps", "notes",
+    "id",
+    "vendor",
+    "model",
+    "kind",
+    "accounts",
+    "renderer",
+    "ua_patterns",
+    "notify_resync",
+    "notify_reboot",
+    "admin_password",
+    "user_password",
+    "redirection",
+    "manual_steps",
+    "notes",
 }
-_DEVICE_REQUIRED = {"id", "vendor", "model", "kind", "accounts", "renderer", "ua_patterns",
-                    "admin_password", "user_password", "manual_steps"}
+_DEVICE_REQUIRED = {
+    "id",
+    "vendor",
+    "model",
+    "kind",
+    "accounts",
+    "renderer",
+    "ua_patterns",
+    "admin_password",
+    "user_password",
+    "manual_steps",
+}
 _TOP_DEVICE = {"device", "faceplate", "screen", "groups", "expansion", "dect", "gateway", "native"}
 _TOP_MODULE = {"module", "faceplate", "screen", "groups"}
 
@@ -304,8 +336,9 @@ def expected_id(where: _Where) -> str:
     return f"{vendor_dir.rsplit('/', 1)[-1]}-{file_name.removesuffix('.toml')}"
 
 
-def parse_entry(path: Path, root: Path, families: dict[str, Family],
-                features: dict[str, Feature]) -> DeviceType | ModuleType:
+def parse_entry(
+    path: Path, root: Path, families: dict[str, Family], features: dict[str, Feature]
+) -> DeviceType | ModuleType:
     data, where = _read_toml(path, root)
     if "module" in data:
         return _module(data, where, families, features)
@@ -324,19 +357,25 @@ def _common(table: dict, here: _Where, families: dict[str, Family]) -> tuple[str
     return type_id, families[renderer]
 
 
-def _module(data: dict, where: _Where, families: dict[str, Family], features: dict[str, Feature]) -> ModuleType:
+def _module(
+    data: dict, where: _Where, families: dict[str, Family], features: dict[str, Feature]
+) -> ModuleType:
     _check_fields(data, _TOP_MODULE, {"module", "faceplate", "groups"}, where)
     here = where.at("module")
-    table = _check_fields(data["module"], {"id", "vendor", "model", "renderer"},
-                          {"id", "vendor", "model", "renderer"}, here)
+    table = _check_fields(
+        data["module"], {"id", "vendor", "model", "renderer"}, {"id", "vendor", "model", "renderer"}, here
+    )
     type_id, family = _common(table, here, families)
     layout = _layout(data, where, family, features)
     assert layout is not None
-    return ModuleType(type_id, _str(table, "vendor", here), _str(table, "model", here), family.name,
-                      layout, where.file)
+    return ModuleType(
+        type_id, _str(table, "vendor", here), _str(table, "model", here), family.name, layout, where.file
+    )
 
 
-def _device(data: dict, where: _Where, families: dict[str, Family], features: dict[str, Feature]) -> DeviceType:
+def _device(
+    data: dict, where: _Where, families: dict[str, Family], features: dict[str, Feature]
+) -> DeviceType:
     _check_fields(data, _TOP_DEVICE, {"device"}, where)
     here = where.at("device")
     table = _check_fields(data["device"], _DEVICE_FIELDS, _DEVICE_REQUIRED, here)
@@ -353,8 +392,12 @@ def _device(data: dict, where: _Where, families: dict[str, Family], features: di
     for number, step in enumerate(steps):
         unknown = _placeholders(step) - set(MANUAL_STEP_PLACEHOLDERS)
         if unknown:
-            raise here.at("manual_steps").item(number).fail(
-                f"unknown placeholder {{{min(unknown)}}} (allowed: {', '.join(MANUAL_STEP_PLACEHOLDERS)})"
+            raise (
+                here.at("manual_steps")
+                .item(number)
+                .fail(
+                    f"unknown placeholder {{{min(unknown)}}} (allowed: {', '.join(MANUAL_STEP_PLACEHOLDERS)})"
+                )
             )
     resync = _opt_str(table, "notify_resync", here)
     if kind in KINDS_WITH_NOTIFY and resync is None:
@@ -407,8 +450,9 @@ def _expansion(data: dict, where: _Where) -> Expansion | None:
 def _dect(data: dict, where: _Where, kind: str) -> tuple[int | None, tuple[str, ...], tuple[str, ...]]:
     here = where.at("dect")
     if kind == "dect-base":
-        table = _check_fields(data.get("dect"), {"max_handsets", "handset_types"},
-                              {"max_handsets", "handset_types"}, here)
+        table = _check_fields(
+            data.get("dect"), {"max_handsets", "handset_types"}, {"max_handsets", "handset_types"}, here
+        )
         return _int(table, "max_handsets", here, minimum=1), _str_list(table, "handset_types", here), ()
     if kind == "dect-handset":
         table = _check_fields(data.get("dect"), {"bases"}, {"bases"}, here)

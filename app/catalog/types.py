@@ -3,6 +3,7 @@
 Everything a device model is and can do comes from `resources/devices/` (see FORMAT.md);
 these types only carry it. No model fact lives in Python code.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,10 @@ VALUE_KINDS = ("none", "subscriber", "number", "code", "line")
 # really is a line of the vPBX; here only the shape is checked.
 _VALUE_SHAPES = {
     "none": (re.compile(r""), "must be empty"),
-    "subscriber": (re.compile(r"[0-9]{1,32}"), "must be the number of a subscriber of the vPBX (digits)"),
+    "subscriber": (
+        re.compile(r"\+?[0-9]{1,32}"),
+        "must be the number of a subscriber of the vPBX (digits, optional leading +)",
+    ),
     "number": (re.compile(r"\+?[0-9]{1,32}"), "must be a telephone number (digits, optional leading +)"),
     "code": (re.compile(r"[0-9*#]{1,32}"), "must be a code of digits, * and # (e.g. *21#)"),
     "line": (re.compile(r"[0-9]{0,2}"), "must be empty or an account number (e.g. 1)"),

@@ -6,6 +6,7 @@ Other threads call `start()`, `stop()`, `join()`, `swap()` and `restart()`; ever
 from __future__ import annotations
 
 import asyncio
+import os
 import errno
 import logging
 import socket
@@ -265,7 +266,7 @@ class ProvisioningServer:
         settings = self._settings
         context = ServingContext(
             loop=loop,
-            ssl_context=ssl_context,
+            ssl_context=None if os.environ.get("EXP_DIRECT") else ssl_context,
             handshake_timeout=settings.handshake_timeout,
             idle_timeout=settings.idle_timeout,
             max_request_bytes=settings.max_request_bytes,
@@ -277,7 +278,8 @@ class ProvisioningServer:
         # TLS is started per connection (connection.py), so throttled addresses are dropped before any
         # handshake work and connections still in their handshake can be closed on stop.
         server = await loop.create_server(
-            lambda: ProvisioningConnection(context), sock=sock, backlog=settings.backlog
+            lambda: ProvisioningConnection(context), sock=sock, backlog=settings.backlog,
+            **({"ssl": ssl_context, "ssl_handshake_timeout": settings.handshake_timeout} if os.environ.get("EXP_DIRECT") else {})
         )
         ready.set()
         sweep_every = min(1.0, settings.idle_timeout / 4, settings.handshake_timeout / 4)

@@ -13,9 +13,12 @@ Links written into the configurations (base_url ends with '/'):
 - re-check (own) link: base_url + access_key + ".cfg"
 - phonebook: base_url + access_key + "/phonebook.xml" (Linphone: "/phonebook.vcf")
 
-A DECT handset has no configuration of its own (its base carries its account): its render is
+A DECT base's configuration carries the lines of the handsets bound to it (its own
+``device.line`` is not used); a gateway's carries its ports (without ports: the device's line
+on port 1). A DECT handset has no configuration of its own (its base carries its account): its render is
 one main file, text/plain, with a one-line note naming this; handsets never download it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -54,6 +57,8 @@ def render(catalog: Catalog, inp: RenderInput) -> tuple[RenderedFile, ...]:
 
 def _handset_note(device_type: DeviceType) -> RenderedFile:
     bases = " or ".join(device_type.compatible_bases)
-    text = (f"# {device_type.vendor} {device_type.model} is a DECT handset: its configuration is part of its "
-            f"base station's ({bases}); there is nothing to download here.\n")
+    text = (
+        f"# {device_type.vendor} {device_type.model} is a DECT handset: its configuration is part of its "
+        f"base station's ({bases}); there is nothing to download here.\n"
+    )
     return RenderedFile("", "text/plain; charset=utf-8", text.encode("utf-8"))

@@ -2,6 +2,7 @@
 
 The checks here turn bad input into a RenderError that says what is wrong and how to fix it.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,12 +40,21 @@ class Links:
 def links(inp: RenderInput) -> Links:
     base = inp.base_url
     if not re.fullmatch(r"https?://[^/\s]+/(?:[^\s]*/)?", base):
-        raise RenderError(f"base URL {base!r} must look like 'https://host:port/' (scheme, host, ending in '/')")
+        raise RenderError(
+            f"base URL {base!r} must look like 'https://host:port/' (scheme, host, ending in '/')"
+        )
     if not re.fullmatch(r"[A-Za-z0-9_-]{8,128}", inp.device.access_key):
-        raise RenderError("the device's access key must be 8-128 letters, digits, '-' or '_'; create a new one")
+        raise RenderError(
+            "the device's access key must be 8-128 letters, digits, '-' or '_'; create a new one"
+        )
     values = link_placeholders(base, inp.device.access_key)
-    return Links(values["url"], values["directory_url"], values["server_path"],
-                 values["directory_url"] + PHONEBOOK_FILE, base.startswith("https://"))
+    return Links(
+        values["url"],
+        values["directory_url"],
+        values["server_path"],
+        values["directory_url"] + PHONEBOOK_FILE,
+        base.startswith("https://"),
+    )
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,11 @@ def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> 
         assert layout is not None  # checked in _check_key
         offset = 0
         if module > 0 and device_type.expansion and device_type.expansion.native_first is not None:
-            offset = device_type.expansion.native_first + (module - 1) * len(layout.keys) - layout.keys[0].native_index
+            offset = (
+                device_type.expansion.native_first
+                + (module - 1) * len(layout.keys)
+                - layout.keys[0].native_index
+            )
         for key in layout.keys:
             key_data = given.get((module, key.id))
             fields = _native_fields(family, key_data, inp) if key_data else {}
@@ -84,7 +98,9 @@ def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> 
 
 
 def _check_key(catalog: Catalog, device_type: DeviceType, key_data: KeyData) -> None:
-    where = f"key {key_data.key_id!r} on module {key_data.module} of the {device_type.vendor} {device_type.model}"
+    where = (
+        f"key {key_data.key_id!r} on module {key_data.module} of the {device_type.vendor} {device_type.model}"
+    )
     layout = catalog.layout(device_type.id, key_data.module)
     if layout is None:
         most = device_type.expansion.max_count if device_type.expansion else 0
@@ -119,30 +135,42 @@ def handsets(catalog: Catalog, base: DeviceType, inp: RenderInput) -> tuple[Hand
     found = sorted(inp.device.handsets, key=lambda h: h.slot)
     assert base.max_handsets is not None
     if len(found) > base.max_handsets:
-        raise RenderError(f"the {base.model} takes at most {base.max_handsets} handsets, {len(found)} are bound to it")
+        raise RenderError(
+            f"the {base.model} takes at most {base.max_handsets} handsets, {len(found)} are bound to it"
+        )
     slots = [h.slot for h in found]
     if len(set(slots)) != len(slots):
         raise RenderError("two handsets use the same slot on the base; give each handset its own slot")
     for handset in found:
         if not 1 <= handset.slot <= min(base.max_handsets, base.accounts):
-            raise RenderError(f"handset slot {handset.slot} is outside 1..{base.max_handsets} of the {base.model}")
+            raise RenderError(
+                f"handset slot {handset.slot} is outside 1..{base.max_handsets} of the {base.model}"
+            )
         if handset.type_id not in base.handset_types:
             names = ", ".join(catalog.device_type(t).model for t in base.handset_types)
-            raise RenderError(f"handset type {handset.type_id!r} does not fit the {base.model} (fitting: {names})")
+            raise RenderError(
+                f"handset type {handset.type_id!r} does not fit the {base.model} (fitting: {names})"
+            )
     return tuple(found)
 
 
 def ports(device_type: DeviceType, inp: RenderInput) -> tuple[PortData, ...]:
     """A gateway's ports; without explicit ports, port 1 carries the device's own line."""
-    found = tuple(sorted(inp.device.ports, key=lambda p: p.port)) or (PortData(1, inp.device.line, device_type.fax),)
+    found = tuple(sorted(inp.device.ports, key=lambda p: p.port)) or (
+        PortData(1, inp.device.line, device_type.fax),
+    )
     numbers = [p.port for p in found]
     if len(set(numbers)) != len(numbers):
         raise RenderError("two lines are put on the same gateway port; use each port once")
     for port in found:
         if not 1 <= port.port <= device_type.ports:
-            raise RenderError(f"port {port.port} does not exist on the {device_type.model} (ports 1..{device_type.ports})")
+            raise RenderError(
+                f"port {port.port} does not exist on the {device_type.model} (ports 1..{device_type.ports})"
+            )
         if port.fax and not device_type.fax:
-            raise RenderError(f"the {device_type.model} has no fax (T.38) support; switch fax off for port {port.port}")
+            raise RenderError(
+                f"the {device_type.model} has no fax (T.38) support; switch fax off for port {port.port}"
+            )
     return found
 
 
@@ -189,14 +217,21 @@ def sip_quoted(value: str) -> str:
 def xml_bytes(root: ET.Element) -> bytes:
     """UTF-8 XML with declaration, indented, ending in a newline (ElementTree escapes text and attributes)."""
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode", short_empty_elements=False).encode("utf-8") + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ET.tostring(root, encoding="unicode", short_empty_elements=False).encode("utf-8")
+        + b"\n"
+    )
 
 
 # --- time zones ------------------------------------------------------------------------------
 
 
 def posix_rule(iana: str) -> str:
-    """The POSIX TZ rule of an IANA zone (footer of the system's TZif file), e.g. 'CET-1CEST,M3.5.0,M10.5.0/3'."""
+    """The POSIX TZ rule of an IANA zone, e.g. 'CET-1CEST,M3.5.0,M10.5.0/3'.
+
+    Read from the footer of the system's TZif file (tzdata), so no zone table lives in code.
+    """
     if not re.fullmatch(r"[A-Za-z0-9_+-]+(?:/[A-Za-z0-9_+-]+)*", iana):
         raise RenderError(f"time zone {iana!r} is not an IANA zone name such as 'Europe/Berlin'")
     for folder in zoneinfo.TZPATH:
@@ -207,7 +242,9 @@ def posix_rule(iana: str) -> str:
                 footer = data[:-1].rsplit(b"\n", 1)[-1].decode("ascii", "replace")
                 if footer:
                     return footer
-    raise RenderError(f"time zone {iana!r} is unknown on this system (install tzdata or pick an IANA zone name)")
+    raise RenderError(
+        f"time zone {iana!r} is unknown on this system (install tzdata or pick an IANA zone name)"
+    )
 
 
 def utc_offset_hours(iana: str) -> str:

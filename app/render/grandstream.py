@@ -6,6 +6,7 @@ served as the follow-up files cfg.xml and cfg<mac>.xml below the access key (the
 requests /<access key>/cfg<mac>.xml first, then .../cfg.xml). The phonebook path P331 is the
 same directory; the device fetches phonebook.xml there (file name unconfirmed).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -103,7 +104,10 @@ def _dect_handsets(catalog: Catalog, device_type: DeviceType, inp: RenderInput) 
         n = handset.slot - 1  # account number = handset slot
         values += _line_values(n, handset.line)
         values += [
-            (f"P{4150 + n}", "0"),  # account uses SIP profile 1 (template also lists P4153+ elsewhere: unconfirmed)
+            (
+                f"P{4150 + n}",
+                "0",
+            ),  # account uses SIP profile 1 (template also lists P4153+ elsewhere: unconfirmed)
             (f"P{27080 + n}", str(handset.slot)),  # hunting group: rings only on its handset
             (f"P{27020 + n}", handset.line.display_name or handset.line.number),  # handset name
             (f"P{4300 + 10 * n}", str(handset.slot)),  # the handset's line 1 = its account
@@ -123,7 +127,9 @@ def _gateway_ports(device_type: DeviceType, inp: RenderInput, comments: list[str
         if n < len(reinvites):
             values.append((reinvites[n], "1" if port.fax else "0"))  # re-INVITE to T.38 on fax tone
         if n >= len(modes):
-            comments.append(f"Port {port.port}: fax (T.38) P-values unknown (unconfirmed); set fax mode on the device.")
+            comments.append(
+                f"Port {port.port}: fax (T.38) P-values unknown (unconfirmed); set fax mode on the device."
+            )
     return values
 
 
@@ -165,12 +171,23 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput, comments:
         if spot.data is None:
             mode, account, label, value = "-1", "0", "", ""
         else:
-            mode, account, label, value = spot.fields["mode"], "0", spot.data.label, spot.fields.get("value", "")
-        values += [(f"P{numbers[0]}", mode), (f"P{numbers[1]}", account),
-                   (f"P{numbers[2]}", label), (f"P{numbers[3]}", value)]
+            mode, account, label, value = (
+                spot.fields["mode"],
+                "0",
+                spot.data.label,
+                spot.fields.get("value", ""),
+            )
+        values += [
+            (f"P{numbers[0]}", mode),
+            (f"P{numbers[1]}", account),
+            (f"P{numbers[2]}", label),
+            (f"P{numbers[3]}", value),
+        ]
     for module in sorted(skipped_modules):
-        comments.append(f"Expansion module {module}: key assignments not written; the module's P-values are "
-                        "unconfirmed (reference grandstream.md section 5).")
+        comments.append(
+            f"Expansion module {module}: key assignments not written; the module's P-values are "
+            "unconfirmed (reference grandstream.md section 5)."
+        )
     return values
 
 

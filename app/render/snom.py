@@ -6,6 +6,7 @@ D7 modules, numbered as the catalog's expansion.native_first says). DECT base (M
 profile 1 and one identity per bound handset, mapped with subscr_sip_hs_idx.
 Follow-up file: phonebook.xml (SnomIPPhoneDirectory).
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -40,9 +41,16 @@ def render(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple
     if device_type.kind == "desk":
         keys = ET.SubElement(root, "functionKeys", {"e": "2"})
         for spot in common.assignments(catalog, device_type, inp):
-            fkey = ET.SubElement(keys, "fkey", {"idx": str(spot.native_index), "context": "1",
-                                                "label": common.xml_text(spot.data.label if spot.data else ""),
-                                                "perm": "R"})
+            fkey = ET.SubElement(
+                keys,
+                "fkey",
+                {
+                    "idx": str(spot.native_index),
+                    "context": "1",
+                    "label": common.xml_text(spot.data.label if spot.data else ""),
+                    "perm": "R",
+                },
+            )
             fkey.text = common.xml_text(spot.fields["action"] if spot.data else "none")
     return (
         RenderedFile("", CONTENT_TYPE, common.xml_bytes(root)),
@@ -59,7 +67,8 @@ def _provisioning(phone: ET.Element, links: common.Links) -> None:
 
 
 def _registration_target(pbx: PbxData) -> str:
-    return f"{common.proxy(pbx) or f'{pbx.registrar_host}:{pbx.registrar_port}'};transport={common.check_transport(pbx)}"
+    target = common.proxy(pbx) or f"{pbx.registrar_host}:{pbx.registrar_port}"
+    return f"{target};transport={common.check_transport(pbx)}"
 
 
 def _identity(phone: ET.Element, idx: int, line: LineData, pbx: PbxData) -> None:
@@ -96,8 +105,9 @@ def _dect_base(phone: ET.Element, catalog: Catalog, device_type: DeviceType, inp
         _set(phone, "subscr_sip_ua_data_server_id", "1", idx)
 
 
-def _globals(phone: ET.Element, catalog: Catalog, device_type: DeviceType, inp: RenderInput,
-             links: common.Links) -> None:
+def _globals(
+    phone: ET.Element, catalog: Catalog, device_type: DeviceType, inp: RenderInput, links: common.Links
+) -> None:
     pbx, device = inp.pbx, inp.device
     family = catalog.family(device_type.renderer)
     _set(phone, "ntp_server", pbx.ntp_server)

@@ -7,6 +7,7 @@ UserAgentOptions; the page turns `uri` into `UserAgent.makeURI(uri)`) plus "regi
 (RegistererOptions). "recheck_url" is the page's own link: it reloads it instead of a NOTIFY.
 '<', '>' and '&' are written as \\u escapes so the JSON can be inlined in an HTML <script>.
 """
+
 from __future__ import annotations
 
 import json
@@ -62,4 +63,3 @@ def render(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple
     text = json.dumps(document, ensure_ascii=True, indent=2)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return (RenderedFile("", CONTENT_TYPE, (text + "\n").encode("ascii")),)
-

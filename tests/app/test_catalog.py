@@ -1,4 +1,5 @@
 """The device catalog: every shipped file loads, the models are right, broken files are refused."""
+
 from __future__ import annotations
 
 import ast
@@ -51,19 +52,28 @@ def test_desk_phone_keys_pages_and_modules(catalog, type_id, groups, module, max
         assert (device.expansion.module, device.expansion.max_count) == (module, max_modules)
 
 
-@pytest.mark.parametrize(("module_id", "keys", "pages"), [
-    ("yealink-exp43", 60, 3), ("yealink-exp50", 60, 3), ("snom-d7", 18, 1), ("grandstream-gxp2200ext", 40, 2),
-])
+@pytest.mark.parametrize(
+    ("module_id", "keys", "pages"),
+    [
+        ("yealink-exp43", 60, 3),
+        ("yealink-exp50", 60, 3),
+        ("snom-d7", 18, 1),
+        ("grandstream-gxp2200ext", 40, 2),
+    ],
+)
 def test_expansion_modules(catalog, module_id, keys, pages):
     layout = catalog.module_type(module_id).layout
     assert (len(layout.keys), layout.pages) == (keys, pages)
 
 
-@pytest.mark.parametrize(("base", "handsets", "most"), [
-    ("yealink-w70b", ("yealink-w73h", "yealink-w56h"), 10),
-    ("snom-m700", ("snom-m85", "snom-m90"), 30),
-    ("grandstream-dp750", ("grandstream-dp720",), 5),
-])
+@pytest.mark.parametrize(
+    ("base", "handsets", "most"),
+    [
+        ("yealink-w70b", ("yealink-w73h", "yealink-w56h"), 10),
+        ("snom-m700", ("snom-m85", "snom-m90"), 30),
+        ("grandstream-dp750", ("grandstream-dp720",), 5),
+    ],
+)
 def test_dect_bases_and_handsets(catalog, base, handsets, most):
     device = catalog.device_type(base)
     assert (device.kind, device.max_handsets, device.handset_types) == ("dect-base", most, handsets)
@@ -129,23 +139,33 @@ def test_features_declare_their_value_kind(catalog):
     assert "digits" in catalog.features["blf"].value_problem("Alice")
 
 
-@pytest.mark.parametrize(("user_agent", "type_id"), [
-    ("Yealink SIP-T46U 108.86.0.10 44:db:d2:bd:b5:69", "yealink-t46u"),
-    ("Yealink W70B 146.87.0.15 80:5e:0c:1d:65:4e", "yealink-w70b"),
-    ("Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33 2010.12-00004-g9ba52f5 000413922D24 SXM:0 UXM:0)",
-     "snom-d785"),
-    ("snomD735/10.1.39.11", "snom-d735"),
-    ("Grandstream Model HW GXP2170 SW 1.0.4.138 DevId c074ad2bd859", "grandstream-gxp2170"),
-    ("Grandstream Model HW HT812 V1.1A SW 1.0.17.5 DevId c074ad273a10", "grandstream-ht812"),
-    ("JsSIP 3.13.8", "webrtc-browser"),
-    ("SIP.js/0.21.2", "webrtc-browser"),
-])
+@pytest.mark.parametrize(
+    ("user_agent", "type_id"),
+    [
+        ("Yealink SIP-T46U 108.86.0.10 44:db:d2:bd:b5:69", "yealink-t46u"),
+        ("Yealink W70B 146.87.0.15 80:5e:0c:1d:65:4e", "yealink-w70b"),
+        (
+            (
+                "Mozilla/4.0 (compatible; snomD785-SIP 10.1.33.33 2010.12-00004-g9ba52f5 "
+                "000413922D24 SXM:0 UXM:0)"
+            ),
+            "snom-d785",
+        ),
+        ("snomD735/10.1.39.11", "snom-d735"),
+        ("Grandstream Model HW GXP2170 SW 1.0.4.138 DevId c074ad2bd859", "grandstream-gxp2170"),
+        ("Grandstream Model HW HT812 V1.1A SW 1.0.17.5 DevId c074ad273a10", "grandstream-ht812"),
+        ("JsSIP 3.13.8", "webrtc-browser"),
+        ("SIP.js/0.21.2", "webrtc-browser"),
+    ],
+)
 def test_user_agents_identify_exactly_one_model(catalog, user_agent, type_id):
     assert [d.id for d in catalog.match_user_agent(user_agent)] == [type_id]
 
 
 def test_manual_steps_name_the_device_link(catalog):
-    steps = catalog.device_type("grandstream-grp2614").manual_steps_for("https://prov.example.net:8448/", "abc123")
+    steps = catalog.device_type("grandstream-grp2614").manual_steps_for(
+        "https://prov.example.net:8448/", "abc123"
+    )
     assert any("prov.example.net:8448/abc123" in step and "https" not in step for step in steps)
     steps = catalog.device_type("yealink-t46u").manual_steps_for("https://prov.example.net:8448/", "abc123")
     assert any("https://prov.example.net:8448/abc123.cfg" in step for step in steps)
@@ -157,9 +177,14 @@ def test_no_model_fact_in_python_code(catalog):
     models |= {m.model for m in catalog.modules}
     for path in APP.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                      if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef)) and node.body
-                      and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.FunctionDef, ast.ClassDef))
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                 found = [m for m in models if m in node.value]
@@ -187,44 +212,114 @@ def broken(tmp_path):
 
 BROKEN = [
     # (file, old text, new text, expected message fragments)
-    ("yealink/t46u.toml", 'model = "T46U"', 'model = "T46U"\ncolour = "black"',
-     ["yealink/t46u.toml", "field 'device.colour'", "unknown field"]),
-    ("yealink/t46u.toml", 'id = "yealink-t46u"', 'id = "yealink-t48u"',
-     ["yealink/t46u.toml", "field 'device.id'", "must be 'yealink-t46u'"]),
-    ("snom/d785.toml", 'features = ["line", "blf"', 'features = ["line", "fax"',
-     ["snom/d785.toml", "field 'groups[0].features'", "'fax' is not a feature"]),
-    ("snom/d785.toml", 'features = ["line", "blf"', 'features = ["line", "pickup"',
-     ["snom/d785.toml", "field 'groups[0].features'", "renderer 'snom' has no mapping for feature 'pickup'"]),
-    ("yealink/t46u.toml", 'renderer = "yealink"', 'renderer = "polycom"',
-     ["yealink/t46u.toml", "field 'device.renderer'", "unknown renderer family 'polycom'"]),
-    ("yealink/t46u.toml", "{ x = 198, y = 12, w = 48", "{ x = 228, y = 12, w = 48",
-     ["yealink/t46u.toml", "field 'groups[0].blocks[1]'", "outside the faceplate"]),
-    ("yealink/t46u.toml", 'module = "yealink-exp43"', 'module = "yealink-exp99"',
-     ["yealink/t46u.toml", "field 'expansion.module'", "no expansion module 'yealink-exp99'"]),
-    ("yealink/t46u.toml", "count = 27\npages = 3", "count = 27\npages = 2",
-     ["yealink/t46u.toml", "field 'groups[0].pages'", "need 3 page(s)"]),
-    ("yealink/t46u.toml", 'kind = "desk"', 'kind = "desktop"',
-     ["yealink/t46u.toml", "field 'device.kind'", "must be one of"]),
-    ("yealink/t46u.toml", "'^Yealink SIP-T46U\\b'", "'^Yealink SIP-(T46U'",
-     ["yealink/t46u.toml", "field 'device.ua_patterns[0]'", "not a valid regular expression"]),
-    ("yealink/t46u.toml", "Server URL: {url}", "Server URL: {link}",
-     ["yealink/t46u.toml", "field 'device.manual_steps[2]'", "unknown placeholder {link}"]),
-    ("yealink/w56h.toml", 'bases = ["yealink-w70b"]', "bases = []",
-     ["yealink/w56h.toml", "field 'dect.bases'", "does not list 'yealink-w70b'"]),
-    ("snom/d7.toml", 'id = "key"', 'id = "key"\nid = "again"',
-     ["snom/d7.toml", "not valid TOML"]),
-    ("grandstream/grp2614.toml", 'id = "mpk"', 'id = "vpk"',
-     ["grandstream/grp2614.toml", "field 'groups'", "group id 'vpk' is used twice"]),
-    ("grandstream/ht812.toml", "ports = 2", "ports = 0",
-     ["grandstream/ht812.toml", "field 'gateway.ports'", "at least 1"]),
-    ("grandstream/ht812.toml", 'fax_mode_settings = ["P228", "P710"]', 'fax_mode = ["P228"]',
-     ["grandstream/ht812.toml", "field 'native.fax_mode'", "unknown field"]),
-    ("features.toml", 'value_kind = "subscriber"', 'value_kind = "person"',
-     ["features.toml", "field 'blf.value_kind'", "must be one of"]),
-    ("families.toml", 'action = "speed {value}"', 'action = "speed {number}"',
-     ["families.toml", "field 'snom.keymap.speed_dial.action'", "unknown placeholder {number}"]),
-    ("snom/m700.toml", "max_handsets = 30\n", "",
-     ["snom/m700.toml", "field 'dect.max_handsets'", "missing"]),
+    (
+        "yealink/t46u.toml",
+        'model = "T46U"',
+        'model = "T46U"\ncolour = "black"',
+        ["yealink/t46u.toml", "field 'device.colour'", "unknown field"],
+    ),
+    (
+        "yealink/t46u.toml",
+        'id = "yealink-t46u"',
+        'id = "yealink-t48u"',
+        ["yealink/t46u.toml", "field 'device.id'", "must be 'yealink-t46u'"],
+    ),
+    (
+        "snom/d785.toml",
+        'features = ["line", "blf"',
+        'features = ["line", "fax"',
+        ["snom/d785.toml", "field 'groups[0].features'", "'fax' is not a feature"],
+    ),
+    (
+        "snom/d785.toml",
+        'features = ["line", "blf"',
+        'features = ["line", "pickup"',
+        [
+            "snom/d785.toml",
+            "field 'groups[0].features'",
+            "renderer 'snom' has no mapping for feature 'pickup'",
+        ],
+    ),
+    (
+        "yealink/t46u.toml",
+        'renderer = "yealink"',
+        'renderer = "polycom"',
+        ["yealink/t46u.toml", "field 'device.renderer'", "unknown renderer family 'polycom'"],
+    ),
+    (
+        "yealink/t46u.toml",
+        "{ x = 198, y = 12, w = 48",
+        "{ x = 228, y = 12, w = 48",
+        ["yealink/t46u.toml", "field 'groups[0].blocks[1]'", "outside the faceplate"],
+    ),
+    (
+        "yealink/t46u.toml",
+        'module = "yealink-exp43"',
+        'module = "yealink-exp99"',
+        ["yealink/t46u.toml", "field 'expansion.module'", "no expansion module 'yealink-exp99'"],
+    ),
+    (
+        "yealink/t46u.toml",
+        "count = 27\npages = 3",
+        "count = 27\npages = 2",
+        ["yealink/t46u.toml", "field 'groups[0].pages'", "need 3 page(s)"],
+    ),
+    (
+        "yealink/t46u.toml",
+        'kind = "desk"',
+        'kind = "desktop"',
+        ["yealink/t46u.toml", "field 'device.kind'", "must be one of"],
+    ),
+    (
+        "yealink/t46u.toml",
+        "'^Yealink SIP-T46U\\b'",
+        "'^Yealink SIP-(T46U'",
+        ["yealink/t46u.toml", "field 'device.ua_patterns[0]'", "not a valid regular expression"],
+    ),
+    (
+        "yealink/t46u.toml",
+        "Server URL: {url}",
+        "Server URL: {link}",
+        ["yealink/t46u.toml", "field 'device.manual_steps[2]'", "unknown placeholder {link}"],
+    ),
+    (
+        "yealink/w56h.toml",
+        'bases = ["yealink-w70b"]',
+        "bases = []",
+        ["yealink/w56h.toml", "field 'dect.bases'", "does not list 'yealink-w70b'"],
+    ),
+    ("snom/d7.toml", 'id = "key"', 'id = "key"\nid = "again"', ["snom/d7.toml", "not valid TOML"]),
+    (
+        "grandstream/grp2614.toml",
+        'id = "mpk"',
+        'id = "vpk"',
+        ["grandstream/grp2614.toml", "field 'groups'", "group id 'vpk' is used twice"],
+    ),
+    (
+        "grandstream/ht812.toml",
+        "ports = 2",
+        "ports = 0",
+        ["grandstream/ht812.toml", "field 'gateway.ports'", "at least 1"],
+    ),
+    (
+        "grandstream/ht812.toml",
+        'fax_mode_settings = ["P228", "P710"]',
+        'fax_mode = ["P228"]',
+        ["grandstream/ht812.toml", "field 'native.fax_mode'", "unknown field"],
+    ),
+    (
+        "features.toml",
+        'value_kind = "subscriber"',
+        'value_kind = "person"',
+        ["features.toml", "field 'blf.value_kind'", "must be one of"],
+    ),
+    (
+        "families.toml",
+        'action = "speed {value}"',
+        'action = "speed {number}"',
+        ["families.toml", "field 'snom.keymap.speed_dial.action'", "unknown placeholder {number}"],
+    ),
+    ("snom/m700.toml", "max_handsets = 30\n", "", ["snom/m700.toml", "field 'dect.max_handsets'", "missing"]),
 ]
 
 
@@ -246,3 +341,11 @@ def test_broken_example_from_test_data_is_refused():
     """tests/data/catalog/broken holds a hand-written broken catalog kept as an example."""
     with pytest.raises(CatalogError, match=r"acme/x1\.toml: field 'groups\[0\]\.features': 'teleport'"):
         load_catalog(Path(__file__).resolve().parents[1] / "data" / "catalog" / "broken")
+
+
+def test_stray_model_file_at_the_root_is_refused(tmp_path):
+    root = tmp_path / "devices"
+    shutil.copytree(ROOT, root)
+    (root / "t99.toml").write_text('[device]\nid = "t99"\n', encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"t99\.toml: .*belong in a vendor folder"):
+        load_catalog(root)

@@ -174,8 +174,16 @@ class PhonesTreeModel(QAbstractItemModel):
         if column == Column.NAME:
             return line.display_name
         if column == Column.SYNC:
-            return self.tr("%n device(s)", "", line.device_count)
+            return self._device_count_text(line.device_count)
         return None
+
+    def _device_count_text(self, count: int) -> str:
+        # spelled out: "%n device(s)" needs a translation file even for English plurals
+        if count == 0:
+            return self.tr("no devices")
+        if count == 1:
+            return self.tr("1 device")
+        return self.tr("%1 devices").replace("%1", str(count))
 
     def _device_data(self, device: DeviceInfo, column: int, role: int) -> object:
         if role == ITEM_ID_ROLE:

@@ -24,8 +24,10 @@ class PbxTab(QWidget):
 
         self.pbx_combo = QComboBox(self)
         self.pbx_combo.currentIndexChanged.connect(self._show_selected)
-        picker = QHBoxLayout()
-        picker.addWidget(QLabel(self.tr("vPBX:"), self))
+        self.picker = QWidget(self)
+        picker = QHBoxLayout(self.picker)
+        picker.setContentsMargins(0, 0, 0, 0)
+        picker.addWidget(QLabel(self.tr("vPBX:"), self.picker))
         picker.addWidget(self.pbx_combo, 1)
 
         self.fields: dict[str, QLineEdit] = {}
@@ -56,7 +58,7 @@ class PbxTab(QWidget):
         self.demo_button.clicked.connect(self.load_demo)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(picker)
+        layout.addWidget(self.picker)
         layout.addWidget(self.access_box)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -76,6 +78,7 @@ class PbxTab(QWidget):
         self.pbx_combo.blockSignals(False)
         empty = not self._pbxs
         self.pbx_combo.setEnabled(len(self._pbxs) > 1)
+        self.picker.setVisible(not empty)
         self.access_box.setVisible(not empty)
         # the demo creates a vPBX, which only a provider may do
         can_load_demo = empty and self._actor.role == "provider"

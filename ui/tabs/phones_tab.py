@@ -27,7 +27,8 @@ class PhonesTab(QWidget):
         self.refresh_button.clicked.connect(model.reload)
 
         bar = QHBoxLayout()
-        bar.addWidget(self.empty_label, 1)
+        bar.addWidget(self.empty_label)
+        bar.addStretch(1)
         bar.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

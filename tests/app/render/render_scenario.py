@@ -3,6 +3,7 @@
 Every catalog device type is rendered for the same vPBX, line and device data; keys, handsets
 and ports are derived from the catalog so a new model gets a golden file without code changes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -31,18 +32,36 @@ PBX = PbxData(
     voicemail_number="*98",
     wss_url="wss://pbx.example.net:8089/ws",
 )
-LINE = LineData(number="201", display_name="Anna Müller", sip_user="201", auth_user="a201", password="Xk3#p%Q9z")
+LINE = LineData(
+    number="201", display_name="Anna Müller", sip_user="201", auth_user="a201", password="Xk3#p%Q9z"
+)
 PHONEBOOK = (("Anna Müller", "201"), ("Bob <Lager> & Co", "202"), ("Zentrale", "+49301234560"))
 
 # One value per value kind, and the order features are put on keys.
 VALUES = {"none": "", "subscriber": "202", "number": "+4930123456", "code": "*21#", "line": ""}
-FEATURE_ORDER = ("line", "blf", "team", "extension", "speed_dial", "star_code", "voicemail", "phonebook",
-                 "dnd", "park", "pickup")
+FEATURE_ORDER = (
+    "line",
+    "blf",
+    "team",
+    "extension",
+    "speed_dial",
+    "star_code",
+    "voicemail",
+    "phonebook",
+    "dnd",
+    "park",
+    "pickup",
+)
 
 
 def line(number: str, name: str) -> LineData:
-    return LineData(number=number, display_name=name, sip_user=number, auth_user=f"a{number}",
-                    password=f"pw-{number}-secret")
+    return LineData(
+        number=number,
+        display_name=name,
+        sip_user=number,
+        auth_user=f"a{number}",
+        password=f"pw-{number}-secret",
+    )
 
 
 def scenario_keys(catalog: Catalog, device_type: DeviceType) -> tuple[KeyData, ...]:
@@ -54,7 +73,9 @@ def scenario_keys(catalog: Catalog, device_type: DeviceType) -> tuple[KeyData, .
         if feature_name not in group.features:
             continue
         feature = catalog.features[feature_name]
-        keys.append(KeyData(0, key.id, feature_name, VALUES[feature.value_kind], f"{feature.label} {index + 1}"))
+        keys.append(
+            KeyData(0, key.id, feature_name, VALUES[feature.value_kind], f"{feature.label} {index + 1}")
+        )
     if device_type.expansion:
         module_keys = catalog.module_type(device_type.expansion.module).layout.keys
         keys.append(KeyData(1, module_keys[0].id, "blf", "205", "Empfang"))

@@ -1,6 +1,7 @@
 """Every value is escaped for its format: markup characters, quotes, umlauts, '#', '%', long
 generated passwords survive a parse of the rendered file unchanged, and line breaks cannot
 inject settings."""
+
 from __future__ import annotations
 
 import json
@@ -9,14 +10,14 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
+from render_scenario import LINE, scenario_input
 
 from app.catalog import load_catalog
 from app.render import render
 from app.render.inputs import KeyData, RenderInput
-from render_scenario import LINE, scenario_input
 
 CATALOG = load_catalog()
-NAME = "Jörg \"J&B\" <O'Brien> Übermaß"
+NAME = 'Jörg "J&B" <O\'Brien> Übermaß'
 SIP_PASSWORD = "a#b%c&d<e>f\"g'h"
 ADMIN_PASSWORD = "1234567890" * 4  # a generated 40-digit secret
 USER_PASSWORD = "9876543210" * 4
@@ -33,8 +34,15 @@ def tricky(type_id: str) -> RenderInput:
     )
     handsets = tuple(replace(h, line=line) for h in inp.device.handsets)
     ports = tuple(replace(p, line=line) for p in inp.device.ports)
-    device = replace(inp.device, line=line, admin_password=ADMIN_PASSWORD, user_password=USER_PASSWORD,
-                     keys=keys, handsets=handsets, ports=ports)
+    device = replace(
+        inp.device,
+        line=line,
+        admin_password=ADMIN_PASSWORD,
+        user_password=USER_PASSWORD,
+        keys=keys,
+        handsets=handsets,
+        ports=ports,
+    )
     return replace(inp, device=device, phonebook=((NAME, "+49301234%#"),))
 
 
@@ -90,9 +98,13 @@ def test_vcard_escapes_its_separators():
 
 def test_line_break_cannot_inject_a_yealink_setting():
     inp = tricky("yealink-t46u")
-    evil = replace(inp.device.line, display_name="Eve\nstatic.auto_provision.server.url = http://evil.example/")
+    evil = replace(
+        inp.device.line, display_name="Eve\nstatic.auto_provision.server.url = http://evil.example/"
+    )
     body = render(CATALOG, replace(inp, device=replace(inp.device, line=evil)))[0].body.decode("utf-8")
-    assert not any(text.startswith("static.auto_provision.server.url = http://evil") for text in body.splitlines())
+    assert not any(
+        text.startswith("static.auto_provision.server.url = http://evil") for text in body.splitlines()
+    )
     assert "account.1.display_name = Eve static.auto_provision.server.url = http://evil.example/" in body
 
 

@@ -2,13 +2,14 @@
 
 After an intended change: `.venv/bin/python tests/app/render/update_golden.py`, review the diff.
 """
+
 from __future__ import annotations
 
 import pytest
+from render_scenario import GOLDEN_ROOT, MANIFEST, golden_name, scenario_input
 
 from app.catalog import load_catalog
 from app.render import render
-from render_scenario import GOLDEN_ROOT, MANIFEST, golden_name, scenario_input
 
 CATALOG = load_catalog()
 REGENERATE = "regenerate with: .venv/bin/python tests/app/render/update_golden.py (then review the diff)"

@@ -1,5 +1,6 @@
 """Structural checks: outputs parse, and the settings for server, user, password, display name
 and keys carry the names the vendor references give (reference/vendors/*.md)."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 import pytest
+from render_scenario import ACCESS_KEY, BASE_URL, LINE, PBX, line, scenario_input
 
 from app.catalog import load_catalog
 from app.render import RenderError, render
 from app.render.inputs import HandsetData, KeyData, PortData
-from render_scenario import ACCESS_KEY, BASE_URL, LINE, PBX, line, scenario_input
 
 CATALOG = load_catalog()
 CONFIG_URL = f"{BASE_URL}{ACCESS_KEY}.cfg"
@@ -62,7 +63,9 @@ def test_every_xml_output_parses_and_json_loads(type_id):
             rendered.body.decode("utf-8")
 
 
-@pytest.mark.parametrize("type_id", ["yealink-t33g", "yealink-t46u", "yealink-t48u", "yealink-t54w", "yealink-t57w"])
+@pytest.mark.parametrize(
+    "type_id", ["yealink-t33g", "yealink-t46u", "yealink-t48u", "yealink-t54w", "yealink-t57w"]
+)
 def test_yealink_desk_settings(type_id):
     files = files_of(type_id)
     settings = dict(yealink_settings(files[""].body))
@@ -76,7 +79,11 @@ def test_yealink_desk_settings(type_id):
     assert settings["static.auto_provision.server.url"] == CONFIG_URL
     assert settings["remote_phonebook.data.1.url"] == PHONEBOOK_URL
     assert settings["sip.notify_reboot_enable"] == "0"
-    assert (settings["linekey.1.type"], settings["linekey.2.type"], settings["linekey.2.value"]) == ("15", "16", "202")
+    assert (settings["linekey.1.type"], settings["linekey.2.type"], settings["linekey.2.value"]) == (
+        "15",
+        "16",
+        "202",
+    )
     assert settings["linekey.2.extension"] == PBX.pickup_prefix
     device = CATALOG.device_type(type_id)
     assert {f"linekey.{k.native_index}.type" for k in device.keys} <= set(settings)
@@ -134,7 +141,11 @@ def test_grandstream_desk_pvalues(type_id):
     files = files_of(type_id)
     values = gs_values(files[""].body)
     assert (values["P35"], values["P36"], values["P34"], values["P3"]) == (
-        LINE.sip_user, LINE.auth_user, LINE.password, LINE.display_name)
+        LINE.sip_user,
+        LINE.auth_user,
+        LINE.password,
+        LINE.display_name,
+    )
     assert values["P47"] == f"{PBX.sip_domain}:{PBX.registrar_port}"
     assert values["P237"] == SERVER_PATH and values["P331"] == SERVER_PATH and values["P212"] == "2"
     assert values["P4428"] == "0"  # NOTIFY authentication on
@@ -171,8 +182,11 @@ def test_linphone_lpconfig():
     files = files_of("linphone-app")
     root = ET.fromstring(files[""].body)
     ns = {"lp": "http://www.linphone.org/xsds/lpconfig.xsd"}
-    entries = {(s.get("name"), e.get("name")): e.text for s in root.findall("lp:section", ns)
-               for e in s.findall("lp:entry", ns)}
+    entries = {
+        (s.get("name"), e.get("name")): e.text
+        for s in root.findall("lp:section", ns)
+        for e in s.findall("lp:entry", ns)
+    }
     assert entries[("misc", "config-uri")] == CONFIG_URL
     assert entries[("proxy_0", "reg_identity")] == f'"{LINE.display_name}" <sip:201@{PBX.sip_domain}>'
     assert entries[("proxy_0", "reg_proxy")] == "<sip:sip.example.net:5061;transport=tls>"
@@ -203,19 +217,44 @@ def test_dect_handset_gets_only_a_note(type_id):
 # --- bad input is refused with a fixable message --------------------------------------------
 
 
-@pytest.mark.parametrize(("type_id", "changes", "message"), [
-    ("snom-d785", {"keys": (KeyData(0, "fkey-1", "pickup", "202", "x"),)}, "does not support 'Directed pickup'"),
-    ("yealink-t46u", {"keys": (KeyData(0, "line-28", "blf", "202", "x"),)}, "no such key"),
-    ("yealink-t46u", {"keys": (KeyData(4, "key-1", "blf", "202", "x"),)}, "modules 0..3 only"),
-    ("yealink-t46u", {"keys": (KeyData(0, "line-2", "blf", "Bob", "x"),)}, "must be the number of a subscriber"),
-    ("yealink-t46u", {"keys": (KeyData(0, "line-2", "dnd", "", "a"), KeyData(0, "line-2", "dnd", "", "b"))},
-     "assigned twice"),
-    ("yealink-w70b", {"handsets": (HandsetData(1, "snom-m85", 1, line("211", "x")),)}, "does not fit the W70B"),
-    ("grandstream-dp750", {"handsets": tuple(HandsetData(n, "grandstream-dp720", n, line(f"2{n}", "x"))
-                                             for n in range(1, 7))}, "at most 5 handsets"),
-    ("grandstream-ht812", {"ports": (PortData(3, line("221", "x"), True),)}, "port 3 does not exist"),
-    ("yealink-t46u", {"access_key": "../etc"}, "access key"),
-])
+@pytest.mark.parametrize(
+    ("type_id", "changes", "message"),
+    [
+        (
+            "snom-d785",
+            {"keys": (KeyData(0, "fkey-1", "pickup", "202", "x"),)},
+            "does not support 'Directed pickup'",
+        ),
+        ("yealink-t46u", {"keys": (KeyData(0, "line-28", "blf", "202", "x"),)}, "no such key"),
+        ("yealink-t46u", {"keys": (KeyData(4, "key-1", "blf", "202", "x"),)}, "modules 0..3 only"),
+        (
+            "yealink-t46u",
+            {"keys": (KeyData(0, "line-2", "blf", "Bob", "x"),)},
+            "must be the number of a subscriber",
+        ),
+        (
+            "yealink-t46u",
+            {"keys": (KeyData(0, "line-2", "dnd", "", "a"), KeyData(0, "line-2", "dnd", "", "b"))},
+            "assigned twice",
+        ),
+        (
+            "yealink-w70b",
+            {"handsets": (HandsetData(1, "snom-m85", 1, line("211", "x")),)},
+            "does not fit the W70B",
+        ),
+        (
+            "grandstream-dp750",
+            {
+                "handsets": tuple(
+                    HandsetData(n, "grandstream-dp720", n, line(f"2{n}", "x")) for n in range(1, 7)
+                )
+            },
+            "at most 5 handsets",
+        ),
+        ("grandstream-ht812", {"ports": (PortData(3, line("221", "x"), True),)}, "port 3 does not exist"),
+        ("yealink-t46u", {"access_key": "../etc"}, "access key"),
+    ],
+)
 def test_bad_input_is_a_render_error(type_id, changes, message):
     with pytest.raises(RenderError, match=message):
         files_of(type_id, **changes)

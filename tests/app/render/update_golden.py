@@ -4,6 +4,7 @@
 
 The tests never write golden files; they only compare against them.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -12,9 +13,10 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[3]), str(Path(__file__).resolve().parent)]
 
-from app.catalog import load_catalog  # noqa: E402
-from app.render import render  # noqa: E402
-from render_scenario import GOLDEN_ROOT, MANIFEST, golden_name, scenario_input  # noqa: E402
+from render_scenario import GOLDEN_ROOT, MANIFEST, golden_name, scenario_input
+
+from app.catalog import load_catalog
+from app.render import render
 
 
 def write_golden(root: Path) -> list[str]:

@@ -179,3 +179,13 @@ def uas(tls_files: TlsFiles) -> Iterator[Callable[..., LoopbackUas]]:
         server.stop()
     for server in started:
         server.join(5)
+
+
+@pytest.fixture
+def answer_to() -> Callable[..., SipResponse]:
+    """`answer_to(request, status, reason, *(name, value))`: a response matching the request.
+
+    A fixture rather than an import: test directories here are not packages, so a `from conftest
+    import` would pick whichever conftest was imported first.
+    """
+    return answer

@@ -5,7 +5,6 @@ import socket
 import threading
 
 import pytest
-from conftest import answer
 
 from app.sip.client import Outgoing, SipClient
 from app.sip.digest import DigestChallenge, SipCredentials, digest_response
@@ -38,7 +37,7 @@ def test_options_round_trip_over_each_transport(uas, tls_files, transport):
     assert request.headers.get("Max-Forwards") == "70"
 
 
-def challenger(*challenges: str, status: int = 401, stale_first: bool = False):
+def challenger(answer, *challenges: str, status: int = 401, stale_first: bool = False):
     """A UAS that challenges, then accepts only a correct digest answer for PASSWORD."""
     header = "WWW-Authenticate" if status == 401 else "Proxy-Authenticate"
     answer_header = "Authorization" if status == 401 else "Proxy-Authorization"
@@ -66,8 +65,8 @@ def challenger(*challenges: str, status: int = 401, stale_first: bool = False):
 
 
 @pytest.mark.parametrize("status", [401, 407])
-def test_challenge_is_answered_once_with_the_strongest_algorithm(uas, status):
-    server = uas("udp", challenger('Digest realm="r", nonce="n1", qop="auth", algorithm=MD5',
+def test_challenge_is_answered_once_with_the_strongest_algorithm(uas, answer_to, status):
+    server = uas("udp", challenger(answer_to, 'Digest realm="r", nonce="n1", qop="auth", algorithm=MD5',
                                    'Digest realm="r", nonce="n1", qop="auth", algorithm=SHA-256', status=status))
     with SipClient(timers=FAST) as client:
         result = client.send(options_to(server, credentials=SipCredentials("1000", PASSWORD)))
@@ -79,24 +78,24 @@ def test_challenge_is_answered_once_with_the_strongest_algorithm(uas, status):
     assert "algorithm=SHA-256" in header and PASSWORD not in header
 
 
-def test_wrong_password_ends_after_one_answer(uas):
-    server = uas("udp", challenger('Digest realm="r", nonce="n1", qop="auth"'))
+def test_wrong_password_ends_after_one_answer(uas, answer_to):
+    server = uas("udp", challenger(answer_to, 'Digest realm="r", nonce="n1", qop="auth"'))
     with SipClient(timers=FAST) as client:
         result = client.send(options_to(server, credentials=SipCredentials("1000", "wrong")))
     assert (result.response.status, result.authenticated, result.auth_rejected) == (401, True, True)
     assert len(server.requests()) == 2
 
 
-def test_stale_nonce_gets_a_second_answer(uas):
-    server = uas("udp", challenger('Digest realm="r", nonce="n1", qop="auth"', stale_first=True))
+def test_stale_nonce_gets_a_second_answer(uas, answer_to):
+    server = uas("udp", challenger(answer_to, 'Digest realm="r", nonce="n1", qop="auth"', stale_first=True))
     with SipClient(timers=FAST) as client:
         result = client.send(options_to(server, credentials=SipCredentials("1000", PASSWORD)))
     assert result.response.status == 200 and not result.auth_rejected
     assert len(server.requests()) == 3
 
 
-def test_challenge_for_another_realm_is_not_answered(uas):
-    server = uas("udp", challenger('Digest realm="other", nonce="n1", qop="auth"'))
+def test_challenge_for_another_realm_is_not_answered(uas, answer_to):
+    server = uas("udp", challenger(answer_to, 'Digest realm="other", nonce="n1", qop="auth"'))
     with SipClient(timers=FAST) as client:
         result = client.send(options_to(server, credentials=SipCredentials("1000", PASSWORD, realm="r")))
     assert result.response.status == 401 and not result.authenticated

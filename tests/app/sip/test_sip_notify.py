@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import answer
 
 from app.sip.client import SipClient
 from app.sip.digest import SipCredentials
@@ -15,8 +14,8 @@ FAST = TimerSettings(t1=0.05, t2=0.2, timeout=0.5)
 
 
 @pytest.mark.parametrize("transport", ["udp", "tcp"])
-def test_notify_carries_event_subscription_state_and_contact(uas, transport):
-    device = uas(transport, lambda r: [answer(r, 200, "OK", ("User-Agent", "Yealink SIP-T46S 66.86.0.15"))])
+def test_notify_carries_event_subscription_state_and_contact(uas, answer_to, transport):
+    device = uas(transport, lambda r: [answer_to(r, 200, "OK", ("User-Agent", "Yealink SIP-T46S 66.86.0.15"))])
     target = SipUri("127.0.0.1", "201", device.port, params={"transport": transport})
     with SipClient(timers=FAST) as client:
         result = send_notify(client, str(target), "check-sync;reboot=true", None)
@@ -30,14 +29,14 @@ def test_notify_carries_event_subscription_state_and_contact(uas, transport):
     assert notify.to_address.tag is None and notify.from_address.tag
 
 
-def test_rejections_are_reported_not_raised(uas):
-    device = uas("udp", lambda r: [answer(r, 481, "Subscription Does Not Exist")])  # what baresip answers
+def test_rejections_are_reported_not_raised(uas, answer_to):
+    device = uas("udp", lambda r: [answer_to(r, 481, "Subscription Does Not Exist")])  # what baresip answers
     with SipClient(timers=FAST) as client:
         result = send_notify(client, SipUri("127.0.0.1", "1002", device.port), "check-sync", None)
     assert (result.status, result.reason, result.accepted) == (481, "Subscription Does Not Exist", False)
 
 
-def test_silent_device_gives_408(uas):
+def test_silent_device_gives_408(uas, answer_to):
     device = uas("udp", lambda r: [])
     with SipClient(timers=FAST) as client:
         result = send_notify(client, SipUri("127.0.0.1", "1", device.port), "check-sync",
@@ -45,7 +44,7 @@ def test_silent_device_gives_408(uas):
     assert (result.status, result.timed_out, result.accepted) == (408, True, False)
 
 
-def test_refused_tcp_connection_is_an_error_result(uas):
+def test_refused_tcp_connection_is_an_error_result(uas, answer_to):
     device = uas("udp")
     with SipClient(timers=FAST) as client:
         result = send_notify(client, SipUri("127.0.0.1", "1", device.port, params={"transport": "tcp"}),
@@ -53,12 +52,12 @@ def test_refused_tcp_connection_is_an_error_result(uas):
     assert result.status == 503 and "cannot connect" in result.error
 
 
-def test_challenge_is_answered_with_the_line_credentials(uas):
+def test_challenge_is_answered_with_the_line_credentials(uas, answer_to):
     def device(request):
         if request.headers.get("Authorization") is None:
-            return [answer(request, 401, "Unauthorized",
+            return [answer_to(request, 401, "Unauthorized",
                            ("WWW-Authenticate", 'Digest realm="snom", nonce="abc", qop="auth", algorithm=SHA-256'))]
-        return [answer(request, 200, "OK")]
+        return [answer_to(request, 200, "OK")]
 
     server = uas("udp", device)
     with SipClient(timers=FAST) as client:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import answer
 
 from app.sip.client import SipClient
 from app.sip.errors import AuthenticationFailed, PeerUnreachable, SipUsageError, UnexpectedResponse
@@ -21,7 +20,7 @@ FAST = TimerSettings(t1=0.05, t2=0.2, timeout=0.5)
 LINE = LineAccount("201", "auth201", "pw-201")
 
 
-def registrar_answering(*contacts: str, status: int = 200, reason: str = "OK"):
+def registrar_answering(answer, *contacts: str, status: int = 200, reason: str = "OK"):
     def handle(request):
         if request.method != "REGISTER":
             return []
@@ -29,8 +28,8 @@ def registrar_answering(*contacts: str, status: int = 200, reason: str = "OK"):
     return handle
 
 
-def test_query_is_a_register_without_contact_and_lists_bindings(uas):
-    server = uas("udp", registrar_answering(
+def test_query_is_a_register_without_contact_and_lists_bindings(uas, answer_to):
+    server = uas("udp", registrar_answering(answer_to, 
         '<sip:201@192.0.2.7:5062>;expires=290;received="sip:198.51.100.4:40000"',
         "<sip:201-abc@127.0.0.1:5999;transport=tcp>",  # no expires param: the Expires header applies
     ))
@@ -46,8 +45,8 @@ def test_query_is_a_register_without_contact_and_lists_bindings(uas):
     assert str(request.from_address.uri) == str(request.to_address.uri) == "sip:201@pbx.test"
 
 
-def test_query_over_tcp_names_the_transport(uas):
-    server = uas("tcp", registrar_answering())
+def test_query_over_tcp_names_the_transport(uas, answer_to):
+    server = uas("tcp", registrar_answering(answer_to))
     with SipClient(timers=FAST) as client:
         assert query_bindings(client, LINE, RegistrarAccess("127.0.0.1", server.port, "tcp")) == []
     assert server.requests()[0].uri.params == {"transport": "tcp"}
@@ -57,8 +56,8 @@ def test_query_over_tcp_names_the_transport(uas):
     (403, "Forbidden", AuthenticationFailed, "refused the credentials of line 201 .403 Forbidden."),
     (503, "Service Unavailable", UnexpectedResponse, "answered the registration query with 503"),
 ])
-def test_refusals_are_classified(uas, status, reason, error, message):
-    server = uas("udp", registrar_answering(status=status, reason=reason))
+def test_refusals_are_classified(uas, answer_to, status, reason, error, message):
+    server = uas("udp", registrar_answering(answer_to, status=status, reason=reason))
     with SipClient(timers=FAST) as client, pytest.raises(error, match=message) as caught:
         query_bindings(client, LINE, RegistrarAccess("127.0.0.1", server.port))
     assert caught.value.status == status and "pw-201" not in str(caught.value)

@@ -230,3 +230,31 @@ def baresip(kamailio: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Ite
 def wait_for() -> Callable[[Callable[[], object], float, str], object]:
     """`wait_for(condition, timeout, what)`: poll until truthy, fail with `what` after the deadline."""
     return wait_until
+
+
+@pytest.fixture
+def challenging_device(tmp_path: Path) -> Iterator[Callable[[str, str], tuple[subprocess.Popen, int, Path]]]:
+    """Factory: a sipp device that challenges a check-sync NOTIFY and accepts only `user`/`password`.
+
+    Returns (process, port, directory with the -trace_logs file)."""
+    binary = require_binary("sipp")
+    processes: list[subprocess.Popen] = []
+
+    def start(user: str, password: str) -> tuple[subprocess.Popen, int, Path]:
+        scenario = (DATA / "sipp_notify_challenge.xml.in").read_text()
+        # sipp's verifyauth checks MD5 digests; SHA-256 is covered by the unit tests.
+        scenario = scenario.replace("@@USER@@", user).replace("@@PASSWORD@@", password)
+        scenario = scenario.replace("@@ALGORITHM@@", "MD5")
+        (tmp_path / "device.xml").write_text(scenario)
+        port = free_port()
+        process = subprocess.Popen(
+            [binary, "-sf", str(tmp_path / "device.xml"), "-i", "127.0.0.1", "-p", str(port), "-m", "1",
+             "-nostdin", "-timeout", "15s", "-trace_logs", "-trace_err"],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+        )
+        processes.append(process)
+        return process, port, tmp_path
+
+    yield start
+    for process in processes:
+        stop_process(process)

@@ -3,11 +3,8 @@ device that challenges the NOTIFY and verifies our digest answer."""
 from __future__ import annotations
 
 import secrets
-import subprocess
-from pathlib import Path
 
 import pytest
-from conftest import DATA, free_port, require_binary, stop_process
 
 from app.sip import SipClient, SipCredentials, SipUri, TimerSettings, send_notify
 
@@ -49,36 +46,19 @@ def test_sipp_phone_rejects_a_wrong_event_so_the_assertion_bites(kamailio, sipp_
     assert "Failed regexp match: looking in ' resync'" in phone.errors()
 
 
-def start_challenging_device(tmp_path: Path, user: str, password: str, algorithm: str) -> tuple[subprocess.Popen, int]:
-    binary = require_binary("sipp")
-    scenario = (DATA / "sipp_notify_challenge.xml.in").read_text()
-    scenario = scenario.replace("@@USER@@", user).replace("@@PASSWORD@@", password)
-    scenario = scenario.replace("@@ALGORITHM@@", algorithm)
-    (tmp_path / "device.xml").write_text(scenario)
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "-sf", str(tmp_path / "device.xml"), "-i", "127.0.0.1", "-p", str(port), "-m", "1",
-         "-nostdin", "-timeout", "15s", "-trace_logs", "-trace_err"],
-        cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-    )
-    return process, port
-
-
 @pytest.mark.parametrize("given, expected_status", [("right", 200), ("wrong", 403)])
-def test_challenged_notify_is_answered_with_line_credentials(tmp_path, given, expected_status):
+def test_challenged_notify_is_answered_with_line_credentials(challenging_device, given, expected_status):
     password = secrets.token_hex(8)
-    process, port = start_challenging_device(tmp_path, "1000", password, "MD5")
-    try:
-        with SipClient(timers=FAST) as client:
-            result = send_notify(
-                client, SipUri("127.0.0.1", "1000", port), "check-sync",
-                SipCredentials("1000", password if given == "right" else password + "x"),
-            )
-        assert result.authenticated
-        assert result.status == expected_status, result
-        assert result.user_agent == "sipp-device"
-        assert process.wait(timeout=10) == 0
-        logs = "".join(p.read_text() for p in tmp_path.glob("*_logs.log"))
-        assert ("authenticated NOTIFY accepted" in logs) is (given == "right")
-    finally:
-        stop_process(process)
+    process, port, directory = challenging_device("1000", password)
+    with SipClient(timers=FAST) as client:
+        result = send_notify(
+            client, SipUri("127.0.0.1", "1000", port), "check-sync",
+            SipCredentials("1000", password if given == "right" else password + "x"),
+        )
+    assert result.authenticated
+    assert result.status == expected_status, result
+    assert result.user_agent == "sipp-device"
+    assert process.wait(timeout=10) == 0
+    logs = "".join(p.read_text() for p in directory.glob("*_logs.log"))
+    assert "challenging NOTIFY with Event  check-sync" in logs
+    assert ("authenticated NOTIFY accepted" in logs) is (given == "right")

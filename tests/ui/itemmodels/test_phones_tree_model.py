@@ -46,8 +46,8 @@ def test_lines_and_their_devices_are_shown(qtbot, ctx, provider):
     assert _text(model, index, Column.LAST_ACCESS) == "never"
     url = _text(model, index, Column.URL)
     assert url == f"https://prov.test.example:8448/{device.access_key}.cfg"
-    count = _text(model, line_index, Column.SYNC)
-    assert count == f"{model.rowCount(line_index)} device(s)"
+    assert model.rowCount(line_index) == 3
+    assert _text(model, line_index, Column.SYNC) == "3 devices"
 
 
 def test_mac_is_shown_in_the_usual_notation(qtbot, ctx, provider):
@@ -99,3 +99,11 @@ def test_a_user_sees_only_their_own_lines(qtbot, ctx, provider, make_line):
     model = PhonesTreeModel(ctx, anna)
     assert model.line_ids() == [mine.id]
     assert model.device_ids() == [my_device.id]
+    assert _text(model, model.line_index(mine.id), Column.SYNC) == "1 device"
+
+
+def test_a_line_without_devices(qtbot, ctx, provider, make_line):
+    line = make_line("100", "Anna")
+    model = PhonesTreeModel(ctx, provider)
+    assert model.rowCount(model.line_index(line.id)) == 0
+    assert _text(model, model.line_index(line.id), Column.SYNC) == "no devices"

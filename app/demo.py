@@ -40,7 +40,7 @@ def _free_name(ctx: AppContext) -> str:
 def create_demo(ctx: AppContext, actor: Actor) -> DemoResult:
     pbx = ctx.pbx.create(actor, PbxInput(
         name=_free_name(ctx), sip_domain="sip.demo.example", registrar_host="sip.demo.example",
-        registrar_port=5060, transport="udp", wss_url="wss://sip.demo.example:8089/ws", ntp_server="pool.ntp.org", time_zone="Europe/Berlin",
+        registrar_port=5060, transport="udp", wss_url="wss://sip.demo.example:8089/ws", voicemail_number="*55", ntp_server="pool.ntp.org", time_zone="Europe/Berlin",
         language="de", topstop_limit="100"))
     lines = []
     for i, display in enumerate(DEMO_NAMES):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import queue
 import secrets
 import shutil
@@ -27,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.events import EventBus  # noqa: E402
-from app.provisioning.certificates import ensure_server_certificate  # noqa: E402
-from app.provisioning.server import ProvisioningServer, ServerSettings  # noqa: E402
-from app.provisioning.snapshot import DeviceEntry, ServedFile, Snapshot  # noqa: E402
+from app.events import EventBus
+from app.provisioning.certificates import ensure_server_certificate
+from app.provisioning.server import ProvisioningServer, ServerSettings
+from app.provisioning.snapshot import DeviceEntry, ServedFile, Snapshot
 
 BENCH_DIR = Path(__file__).resolve().parent
 HOST = "127.0.0.1"  # loopback only
@@ -87,13 +86,13 @@ class Run:
     errors: int
 
 
-def run_wrk(wrk: str, port: int, paths_file: Path, mode: str, concurrency: int, duration: float) -> Run:
+def run_wrk(wrk: str, port: int, paths_file: Path, mode: str, concurrency: int, duration: int) -> Run:
     threads = min(2, concurrency)
     command = [
-        wrk, f"-t{threads}", f"-c{concurrency}", f"-d{int(round(duration))}s", "--timeout", "5s",
+        wrk, f"-t{threads}", f"-c{concurrency}", f"-d{duration}s", "--timeout", "5s",
         "-s", str(BENCH_DIR / "rotate_paths.lua"), f"https://{HOST}:{port}", "--", str(paths_file), mode,
     ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=duration + 30, check=False)
     out = done.stdout
     if done.returncode != 0:
         raise SystemExit(f"wrk failed ({done.returncode}): {done.stderr or out}")

@@ -177,15 +177,17 @@ def _step_2_phonebook_and_gateway_ports(conn: Connection) -> None:
     # no data to move: a gateway's port 1 is always its own line; these rows hold ports 2..n
 
 
-def _step_3_websocket_url(conn: Connection) -> None:
+def _step_3_exchange_features(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE pbx ADD COLUMN wss_url VARCHAR(260) DEFAULT '' NOT NULL"))
+    conn.execute(sa.text("ALTER TABLE pbx ADD COLUMN pickup_prefix VARCHAR(8) DEFAULT '**' NOT NULL"))
+    conn.execute(sa.text("ALTER TABLE pbx ADD COLUMN voicemail_number VARCHAR(32) DEFAULT '' NOT NULL"))
 
 
 # (version reached, step) in order; the list only ever grows.
 STEPS: list[tuple[int, Step]] = [
     (1, _step_1_initial),
     (2, _step_2_phonebook_and_gateway_ports),
-    (3, _step_3_websocket_url),
+    (3, _step_3_exchange_features),
 ]
 LATEST_VERSION = STEPS[-1][0]
 

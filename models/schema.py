@@ -39,8 +39,10 @@ class Pbx(Base):
     registrar_port: Mapped[int] = mapped_column(Integer, default=5060)
     transport: Mapped[str] = mapped_column(String(3), default="udp")
     outbound_proxy: Mapped[str | None] = mapped_column(String(260), nullable=True)
-    # SIP over WebSocket for browser phones (added by schema version 3)
+    # added by schema version 3: browser phones and key features need these exchange facts
     wss_url: Mapped[str] = mapped_column(String(260), default="", server_default="")
+    pickup_prefix: Mapped[str] = mapped_column(String(8), default="**", server_default="**")
+    voicemail_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     ntp_server: Mapped[str] = mapped_column(String(253), default="pool.ntp.org")
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
     language: Mapped[str] = mapped_column(String(8), default="en")

@@ -43,13 +43,14 @@ def parse_arguments(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     return parser.parse_known_args(argv)
 
 
-def display_problem(environ: Mapping[str, str], platform: str = sys.platform) -> str | None:
+def display_problem(environ: Mapping[str, str], platform: str | None = None) -> str | None:
     """Why Qt would abort for lack of a display, with what to do instead; None when a display exists."""
-    if platform in ("win32", "darwin"):
+    if (platform or sys.platform) in ("win32", "darwin"):
         return None
     if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return HEADLESS_HELP
+    # no QApplication exists yet (it would abort); translate() still looks up installed translators
+    return QCoreApplication.translate("launcher", HEADLESS_HELP)
 
 
 def open_context(data_dir: Path, db_url: str | None) -> AppContext | str:

@@ -18,7 +18,7 @@ import socket
 import ssl
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from cryptography import x509
@@ -55,7 +55,7 @@ class CertificateInfo:
     imported: bool
 
     def expires_within(self, period: timedelta, now: datetime | None = None) -> bool:
-        return self.not_after - (now or datetime.now(timezone.utc)) < period
+        return self.not_after - (now or datetime.now(UTC)) < period
 
 
 @dataclass(frozen=True)
@@ -117,9 +117,12 @@ def ensure_server_certificate(
     A generated server certificate is reissued (by the same CA, so devices keep trusting it) when it lacks one
     of the requested names or addresses, was issued by another CA, or expires within RENEW_BEFORE.
     """
-    now = now or datetime.now(timezone.utc)
-    names = _clean_names(host_names)
-    ips = _clean_addresses(addresses)
+    now = now or datetime.now(UTC)
+    host_names = list(host_names)
+    # An address given as a "host name" (e.g. a public host setting of 192.0.2.10) belongs in an IPAddress entry.
+    literal_ips = [n for n in host_names if _is_ip(n)]
+    names = _clean_names(n for n in host_names if n not in literal_ips)
+    ips = _clean_addresses([*addresses, *literal_ips])
     if not names and not ips:
         raise CertificateError("give at least one host name or address for the certificate (e.g. 'localhost')")
     if key_type not in ("ec", "rsa"):
@@ -344,7 +347,7 @@ def _new_key(key_type: str) -> ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey:
 
 
 def _install_imported(key: object, certs: list[x509.Certificate], data_dir: Path, now: datetime | None) -> CertificateInfo:
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     if not isinstance(key, (ec.EllipticCurvePrivateKey, rsa.RSAPrivateKey)):
         raise CertificateError("only RSA and elliptic-curve keys can be served; convert the key or issue a new one")
     key_der = _public_der(key)
@@ -453,6 +456,14 @@ def _password_bytes(password: str | bytes | None) -> bytes | None:
     return password.encode("utf-8") if isinstance(password, str) else password
 
 
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(str(text).strip().strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _clean_names(host_names: Iterable[str]) -> list[str]:
     names: list[str] = []
     for raw in host_names:
@@ -468,7 +479,7 @@ def _clean_addresses(addresses: Iterable[str | IpAddress]) -> list[IpAddress]:
     ips: list[IpAddress] = []
     for raw in addresses:
         try:
-            ip = ipaddress.ip_address(str(raw).split("%", 1)[0])
+            ip = ipaddress.ip_address(str(raw).strip().strip("[]").split("%", 1)[0])
         except ValueError as exc:
             raise CertificateError(f"{raw!r} is not an IP address; give addresses like 192.0.2.10 or ::1") from exc
         if ip not in ips:

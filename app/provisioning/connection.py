@@ -59,7 +59,7 @@ def _client_ip(transport: asyncio.BaseTransport) -> str:
     if not peer:
         return "unknown"
     host = str(peer[0])
-    return host[7:] if host.startswith("::ffff:") else host  # IPv4 clients of a dual-stack socket
+    return host.removeprefix("::ffff:")  # IPv4 clients of a dual-stack socket
 
 
 class ProvisioningConnection(asyncio.Protocol):
@@ -87,10 +87,11 @@ class ProvisioningConnection(asyncio.Protocol):
             transport.abort()
             return
         self._ctx.connections.add(self)
-        self.deadline = self._ctx.loop.time() + self._ctx.handshake_timeout
         if self._ctx.ssl_context is None:
             self._transport = transport
+            self.deadline = self._ctx.loop.time() + self._ctx.idle_timeout
             return
+        self.deadline = self._ctx.loop.time() + self._ctx.handshake_timeout
         transport.pause_reading()  # the ClientHello must reach the TLS layer, not data_received
         self._ctx.loop.create_task(self._start_tls(transport))
 
@@ -105,7 +106,7 @@ class ProvisioningConnection(asyncio.Protocol):
                 ssl_handshake_timeout=self._ctx.handshake_timeout,
                 ssl_shutdown_timeout=self._ctx.handshake_timeout,
             )
-        except (OSError, asyncio.TimeoutError, ssl.SSLError, ConnectionError) as exc:
+        except Exception as exc:  # noqa: BLE001 - timeouts, resets, old protocols, rejected certificates: routine
             log.debug("TLS handshake with %s failed: %s", self.client_ip, type(exc).__name__)
             raw.abort()
             self._ctx.connections.discard(self)
@@ -155,6 +156,15 @@ class ProvisioningConnection(asyncio.Protocol):
             self._transport.close()
         elif self._raw is not None and self._transport is None:
             self._raw.abort()  # still in the handshake: nothing to drain
+
+    def stop(self) -> None:
+        """The server is stopping: an idle connection is cut at once (no wait for the client's TLS close_notify),
+        one with an answer still being sent is closed after it drains."""
+        pending = sum(t.get_write_buffer_size() for t in (self._transport, self._raw) if t is not None)
+        if pending:
+            self.close()
+        else:
+            self.abort()
 
     def abort(self) -> None:
         self._closing = True

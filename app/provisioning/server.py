@@ -6,7 +6,6 @@ Other threads call `start()`, `stop()`, `join()`, `swap()` and `restart()`; ever
 from __future__ import annotations
 
 import asyncio
-import os
 import errno
 import logging
 import socket
@@ -266,7 +265,7 @@ class ProvisioningServer:
         settings = self._settings
         context = ServingContext(
             loop=loop,
-            ssl_context=None if os.environ.get("EXP_DIRECT") else ssl_context,
+            ssl_context=ssl_context,
             handshake_timeout=settings.handshake_timeout,
             idle_timeout=settings.idle_timeout,
             max_request_bytes=settings.max_request_bytes,
@@ -278,19 +277,18 @@ class ProvisioningServer:
         # TLS is started per connection (connection.py), so throttled addresses are dropped before any
         # handshake work and connections still in their handshake can be closed on stop.
         server = await loop.create_server(
-            lambda: ProvisioningConnection(context), sock=sock, backlog=settings.backlog,
-            **({"ssl": ssl_context, "ssl_handshake_timeout": settings.handshake_timeout} if os.environ.get("EXP_DIRECT") else {})
+            lambda: ProvisioningConnection(context), sock=sock, backlog=settings.backlog
         )
         ready.set()
         sweep_every = min(1.0, settings.idle_timeout / 4, settings.handshake_timeout / 4)
         while not worker.stop_event.is_set():
             try:
                 await asyncio.wait_for(worker.stop_event.wait(), timeout=sweep_every)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 _abort_overdue(context, loop.time())
         server.close()
         for connection in list(context.connections):
-            connection.close()
+            connection.stop()
         deadline = loop.time() + settings.stop_grace
         while context.connections and loop.time() < deadline:
             await asyncio.sleep(0.02)

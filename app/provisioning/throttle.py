@@ -27,7 +27,7 @@ class ThrottleSettings:
 
 
 class _Record:
-    __slots__ = ("times", "blocked_until")
+    __slots__ = ("blocked_until", "times")
 
     def __init__(self, size: int) -> None:
         self.times: deque[float] = deque(maxlen=size)
@@ -50,6 +50,10 @@ class ClientThrottle:
     @property
     def bad_requests_limit(self) -> int:
         return self._settings.bad_requests
+
+    @property
+    def tracked_addresses(self) -> int:
+        return len(self._records)
 
     def is_blocked(self, client_ip: str) -> bool:
         with self._lock:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ssl
+import warnings
 
 from app.provisioning.certificates import CertificateInfo
 
@@ -21,7 +22,10 @@ def build_server_context(cert: CertificateInfo, min_tls: str, session_tickets: b
     if min_tls not in TLS_VERSIONS:
         raise TlsSetupError(f"minimum TLS version {min_tls!r} is unknown; choose one of {', '.join(TLS_VERSIONS)}")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.minimum_version = TLS_VERSIONS[min_tls]
+    with warnings.catch_warnings():
+        # Python deprecates TLS 1.0/1.1; choosing one here is the explicit, documented opt-in for old devices.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        context.minimum_version = TLS_VERSIONS[min_tls]
     if TLS_VERSIONS[min_tls] < ssl.TLSVersion.TLSv1_2:
         # OpenSSL 3 refuses TLS 1.0/1.1 (their SHA-1 based handshake) at security level 1 and above; an explicit
         # lower minimum for old devices therefore needs level 0. Only reached by an explicit setting.

@@ -63,6 +63,7 @@ class Assignment:
 
     module: int
     key: Key
+    bank: str  # the key group's vendor key bank (families.toml banks)
     native_index: int  # vendor index of the key, modules included (see Expansion.native_first)
     data: KeyData | None  # None: the key is unassigned
     fields: dict[str, str]  # empty when unassigned
@@ -90,10 +91,13 @@ def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> 
                 + (module - 1) * len(layout.keys)
                 - layout.keys[0].native_index
             )
+        banks = {group.id: group.bank for group in layout.groups}
         for key in layout.keys:
             key_data = given.get((module, key.id))
             fields = _native_fields(family, key_data, inp) if key_data else {}
-            result.append(Assignment(module, key, key.native_index + offset, key_data, fields))
+            result.append(
+                Assignment(module, key, banks[key.group], key.native_index + offset, key_data, fields)
+            )
     return tuple(result)
 
 

@@ -116,8 +116,8 @@ def _dect_handsets(catalog: Catalog, device_type: DeviceType, inp: RenderInput) 
 
 
 def _gateway_ports(device_type: DeviceType, inp: RenderInput, comments: list[str]) -> PValues:
-    modes = list(device_type.native_value("fax_mode_settings", []))  # type: ignore[call-overload]
-    reinvites = list(device_type.native_value("fax_reinvite_settings", []))  # type: ignore[call-overload]
+    modes = _native_list(device_type, "fax_mode_settings")
+    reinvites = _native_list(device_type, "fax_reinvite_settings")
     values: PValues = []
     for port in common.ports(device_type, inp):
         n = port.port - 1
@@ -131,6 +131,13 @@ def _gateway_ports(device_type: DeviceType, inp: RenderInput, comments: list[str
                 f"Port {port.port}: fax (T.38) P-values unknown (unconfirmed); set fax mode on the device."
             )
     return values
+
+
+def _native_list(device_type: DeviceType, name: str) -> list[str]:
+    value = device_type.native_value(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.startswith("P") for v in value):
+        raise common.RenderError(f"{device_type.source}: [native] {name} must be a list of P-value names")
+    return value
 
 
 def _globals(catalog: Catalog, device_type: DeviceType, inp: RenderInput, links: common.Links) -> PValues:
@@ -162,8 +169,7 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput, comments:
     values: PValues = []
     skipped_modules: set[int] = set()
     for spot in common.assignments(catalog, device_type, inp):
-        group = catalog.layout(device_type.id, spot.module).group_of(spot.key.id)  # type: ignore[union-attr]
-        numbers = _key_pvalues(group.bank, spot.native_index) if group else None
+        numbers = _key_pvalues(spot.bank, spot.native_index)
         if numbers is None:
             if spot.data is not None:
                 skipped_modules.add(spot.module)

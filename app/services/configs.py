@@ -31,7 +31,8 @@ def line_data(line: Line) -> LineData:
 def pbx_data(pbx: Pbx) -> PbxData:
     return PbxData(name=pbx.name, sip_domain=pbx.sip_domain, registrar_host=pbx.registrar_host,
                    registrar_port=pbx.registrar_port, transport=pbx.transport,
-                   outbound_proxy=pbx.outbound_proxy, wss_url=pbx.wss_url, ntp_server=pbx.ntp_server,
+                   outbound_proxy=pbx.outbound_proxy, wss_url=pbx.wss_url,
+                   pickup_prefix=pbx.pickup_prefix, voicemail_number=pbx.voicemail_number, ntp_server=pbx.ntp_server,
                    time_zone=pbx.time_zone, language=pbx.language)
 
 class ConfigService(Service):

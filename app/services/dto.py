@@ -30,6 +30,8 @@ class PbxInfo:
     transport: str
     outbound_proxy: str | None
     wss_url: str
+    pickup_prefix: str
+    voicemail_number: str
     ntp_server: str
     time_zone: str
     language: str

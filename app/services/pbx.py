@@ -21,6 +21,8 @@ class PbxInput:
     transport: str = "udp"
     outbound_proxy: str = ""
     wss_url: str = ""  # SIP over WebSocket for browser phones, e.g. wss://pbx.example.net:8089/ws
+    pickup_prefix: str = "**"  # the exchange's directed-pickup prefix (BLF and team keys)
+    voicemail_number: str = ""  # what the voicemail key dials; empty: the device's own setting
     ntp_server: str = "pool.ntp.org"
     time_zone: str = "UTC"
     language: str = "en"
@@ -35,6 +37,9 @@ class PbxInput:
             "transport": v.transport(self.transport),
             "outbound_proxy": v.host_port(self.outbound_proxy, "outbound proxy"),
             "wss_url": v.websocket_url(self.wss_url),
+            "pickup_prefix": v.dial_value(self.pickup_prefix, "pickup prefix") if self.pickup_prefix else "",
+            "voicemail_number": v.dial_value(self.voicemail_number, "voicemail number")
+            if self.voicemail_number else "",
             "ntp_server": v.host(self.ntp_server, "NTP server"),
             "time_zone": v.time_zone(self.time_zone),
             "language": v.language(self.language),

@@ -3,6 +3,7 @@ a blocking client, and the operations built on them (registration state, NOTIFY,
 
 No Qt here. Everything blocking belongs in a worker thread owned by the caller.
 """
+
 from app.sip.client import ExchangeResult, Outgoing, SipClient
 from app.sip.digest import SipCredentials
 from app.sip.errors import (
@@ -32,10 +33,35 @@ from app.sip.uri import NameAddress, SipUri
 from app.sip.useragent import identify_device_type, user_agent_matches
 
 __all__ = [
-    "AuthenticationFailed", "BindingState", "EndpointStateChanged", "ExchangeResult", "KamailioRpc",
-    "KamailioRpcError", "LineAccount", "MonitorTarget", "NameAddress", "NotifyResult", "Outgoing",
-    "PeerUnreachable", "RegisteredContact", "RegistrarAccess", "SipClient", "SipCredentials", "SipError",
-    "SipMonitor", "SipParseError", "SipTransactionError", "SipTransportError", "SipUri", "SipUsageError",
-    "TimerSettings", "UnexpectedResponse", "identify_device_type", "probe_contacts", "query_bindings",
-    "registration_state", "send_notify", "user_agent_matches",
+    "AuthenticationFailed",
+    "BindingState",
+    "EndpointStateChanged",
+    "ExchangeResult",
+    "KamailioRpc",
+    "KamailioRpcError",
+    "LineAccount",
+    "MonitorTarget",
+    "NameAddress",
+    "NotifyResult",
+    "Outgoing",
+    "PeerUnreachable",
+    "RegisteredContact",
+    "RegistrarAccess",
+    "SipClient",
+    "SipCredentials",
+    "SipError",
+    "SipMonitor",
+    "SipParseError",
+    "SipTransactionError",
+    "SipTransportError",
+    "SipUri",
+    "SipUsageError",
+    "TimerSettings",
+    "UnexpectedResponse",
+    "identify_device_type",
+    "probe_contacts",
+    "query_bindings",
+    "registration_state",
+    "send_notify",
+    "user_agent_matches",
 ]

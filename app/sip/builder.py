@@ -1,4 +1,5 @@
 """Building out-of-dialog requests, their authenticated retries and ACKs (RFC 3261 8.1.1, 17.1.1.3, 22.2)."""
+
 from __future__ import annotations
 
 import secrets
@@ -82,8 +83,14 @@ def add_authorization(
     headers = request.headers.copy()
     headers.set(
         challenge.answer_header,
-        digest_response(challenge, credentials, request.method, str(request.uri), body=request.body,
-                        nonce_count=nonce_count),
+        digest_response(
+            challenge,
+            credentials,
+            request.method,
+            str(request.uri),
+            body=request.body,
+            nonce_count=nonce_count,
+        ),
     )
     return replace(request, headers=headers)
 

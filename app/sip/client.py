@@ -5,6 +5,7 @@ at most `max_outstanding`), answers digest challenges once per request, and retu
 request has a final response or timed out. The clock is injected; the waiting is done in
 `selector.select()` so no time is spent sleeping.
 """
+
 from __future__ import annotations
 
 import logging
@@ -13,18 +14,28 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Self
 
-from app.sip.builder import add_authorization, build_request, new_branch, new_call_id, new_tag, next_attempt, via_value
+from app.sip.builder import (
+    add_authorization,
+    build_request,
+    new_branch,
+    new_call_id,
+    new_tag,
+    next_attempt,
+    via_value,
+)
 from app.sip.digest import SipCredentials, best_challenge, parse_challenge
 from app.sip.errors import SipError, SipParseError, SipTransportError, SipUsageError
 from app.sip.message import SipRequest, SipResponse, parse_message
-from app.sip.transaction import ClientTransaction, State, TimerSettings, TransactionTable
+from app.sip.transaction import ClientTransaction, TimerSettings, TransactionTable
 from app.sip.transport import Address, Incoming, TcpTransport, TlsTransport, Transport, UdpTransport
 from app.sip.uri import NameAddress, SipUri
 
 log = logging.getLogger(__name__)
 
 DEFAULT_USER_AGENT = "VoIP-Device-Console/0.1"
+DEFAULT_TIMERS = TimerSettings()  # RFC 3261 values: T1 0.5 s, T2 4 s, give up after 32 s
 Clock = Callable[[], float]
 
 
@@ -77,7 +88,7 @@ class SipClient:
         udp_port: int = 0,
         tls_context: ssl.SSLContext | None = None,
         tls_server_hostname: str | None = None,
-        timers: TimerSettings = TimerSettings(),
+        timers: TimerSettings = DEFAULT_TIMERS,
         clock: Clock = time.monotonic,
         user_agent: str = DEFAULT_USER_AGENT,
         connect_timeout: float = 5.0,
@@ -106,8 +117,11 @@ class SipClient:
                 if self._tls_context is None:
                     raise SipUsageError("TLS requested but the SIP client has no tls_context; pass one")
                 self._transports[name] = TlsTransport(
-                    self._tls_context, self.bind_host, self._connect_timeout,
-                    self._tls_server_hostname, self._selector,
+                    self._tls_context,
+                    self.bind_host,
+                    self._connect_timeout,
+                    self._tls_server_hostname,
+                    self._selector,
                 )
             else:
                 raise SipUsageError(f"unknown SIP transport {name!r}: use udp, tcp or tls")
@@ -119,7 +133,7 @@ class SipClient:
         self._transports.clear()
         self._selector.close()
 
-    def __enter__(self) -> SipClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -146,7 +160,7 @@ class SipClient:
         active: dict[int, _Pending] = {}
         while waiting or active:
             if cancelled is not None and cancelled():
-                for index, outgoing in waiting:
+                for index, _outgoing in waiting:
                     results[index] = ExchangeResult(None, None, None, error="cancelled")
                 for index, pending in active.items():
                     request = pending.transaction.request if pending.transaction else None
@@ -174,7 +188,7 @@ class SipClient:
     def _forget(self, active: dict[int, _Pending]) -> None:
         for pending in active.values():
             if pending.transaction is not None:
-                pending.transaction.state = State.TERMINATED
+                pending.transaction.abort()
         self._table.discard_terminated()
 
     # -- internals ---------------------------------------------------------------------------------
@@ -215,7 +229,7 @@ class SipClient:
         try:
             pending.transport.send(transaction.first_transmission(), pending.destination)
         except SipTransportError as exc:
-            transaction.state = State.TERMINATED
+            transaction.abort()
             return str(exc)
         return None
 
@@ -223,7 +237,7 @@ class SipClient:
         deadline = self._table.next_deadline()
         now = self.clock()
         timeout = 0.0 if deadline is None else max(0.0, deadline - now)
-        # Never block longer than the nearest timer; a fake clock in tests makes this return at once.
+        # Wake up for the nearest timer (retransmission, give-up) or a cancel check, whichever is first.
         for key, _ in self._selector.select(min(timeout, max_wait)):
             for incoming in key.data():
                 self._on_incoming(incoming)
@@ -272,8 +286,9 @@ class SipClient:
         transaction = pending.transaction
         assert transaction is not None
         if transaction.timed_out or (transaction.terminated and transaction.final_response is None):
-            return ExchangeResult(transaction.request, None, None,
-                                  authenticated=pending.challenges_answered > 0)
+            return ExchangeResult(
+                transaction.request, None, None, authenticated=pending.challenges_answered > 0
+            )
         response = transaction.final_response
         if response is None:
             return None
@@ -285,11 +300,16 @@ class SipClient:
                 if error is None:
                     return None
                 return ExchangeResult(retry, None, None, authenticated=True, error=error)
-            return ExchangeResult(transaction.request, response, rtt_ms,
-                                  authenticated=pending.challenges_answered > 0,
-                                  auth_rejected=pending.challenges_answered > 0)
-        return ExchangeResult(transaction.request, response, rtt_ms,
-                              authenticated=pending.challenges_answered > 0)
+            return ExchangeResult(
+                transaction.request,
+                response,
+                rtt_ms,
+                authenticated=pending.challenges_answered > 0,
+                auth_rejected=pending.challenges_answered > 0,
+            )
+        return ExchangeResult(
+            transaction.request, response, rtt_ms, authenticated=pending.challenges_answered > 0
+        )
 
     def _answer_challenge(self, pending: _Pending, response: SipResponse) -> SipRequest | None:
         proxy = response.status == 407

@@ -3,6 +3,7 @@
 Supports MD5, MD5-sess, SHA-256 and SHA-256-sess, qop "auth" (preferred), "auth-int", or none
 (RFC 2069 style). Pure functions: the cnonce source is injectable so tests are repeatable.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@
 - `SipTransactionError` and subclasses: the exchange itself failed (no answer, refused credentials,
   unexpected final response). Their messages are meant for the user and never contain secrets.
 """
+
 from __future__ import annotations
 
 

@@ -4,9 +4,10 @@ An alternative to asking the registrar with a REGISTER query: it also reports ea
 User-Agent and source address, but needs the RPC port to be reachable from the console.
 Formats as observed with Kamailio 5.6.3 (`ul.lookup`, `ul.dump`; see shared/reference/lab-sip.md).
 """
+
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 import requests
 
@@ -21,11 +22,20 @@ class KamailioRpcError(SipError):
 
 
 class KamailioRpc:
-    def __init__(self, url: str, *, session: requests.Session | None = None, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        *,
+        session: requests.Session | None = None,
+        timeout: float = 5.0,
+        use_domain: bool = False,
+    ) -> None:
+        """`use_domain` must match usrloc's modparam: with it, AoRs are "user@domain", else "user"."""
         if not url.startswith(("http://", "https://")):
             raise ValueError(f"Kamailio RPC URL must start with http:// or https://, got {url!r}")
         self.url = url
         self.timeout = timeout
+        self.use_domain = use_domain
         self._owns_session = session is None
         self._session = session or requests.Session()
         self._next_id = 1
@@ -34,7 +44,7 @@ class KamailioRpc:
         if self._owns_session:
             self._session.close()
 
-    def __enter__(self) -> KamailioRpc:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -61,8 +71,11 @@ class KamailioRpc:
             raise KamailioRpcError(f"{method} failed: {error.get('code')} {error.get('message')}")
         return data.get("result")
 
+    def aor(self, user: str, domain: str) -> str:
+        return f"{user}@{domain}" if self.use_domain else user
+
     def lookup(self, aor: str, table: str = "location") -> list[RegisteredContact]:
-        """Current bindings of one AoR (the user part when usrloc runs without use_domain)."""
+        """Current bindings of one AoR (see `aor()`); an unknown AoR has none."""
         try:
             result = self.call("ul.lookup", table, aor)
         except KamailioRpcError as exc:

@@ -4,6 +4,7 @@ Parsing accepts what real peers send: compact header names (`v:`, `i:`, `m:` ...
 header lines, repeated headers and comma-joined lists, bare LF line ends. Serializing always
 writes canonical long names, CRLF and a correct Content-Length.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -16,25 +17,75 @@ SIP_VERSION = "SIP/2.0"
 MAX_MESSAGE_BYTES = 65_535  # larger messages are refused: nothing we talk to needs more
 
 COMPACT_FORMS = {
-    "a": "Accept-Contact", "b": "Referred-By", "c": "Content-Type", "d": "Request-Disposition",
-    "e": "Content-Encoding", "f": "From", "i": "Call-ID", "j": "Reject-Contact", "k": "Supported",
-    "l": "Content-Length", "m": "Contact", "n": "Identity-Info", "o": "Event", "r": "Refer-To",
-    "s": "Subject", "t": "To", "u": "Allow-Events", "v": "Via", "x": "Session-Expires", "y": "Identity",
+    "a": "Accept-Contact",
+    "b": "Referred-By",
+    "c": "Content-Type",
+    "d": "Request-Disposition",
+    "e": "Content-Encoding",
+    "f": "From",
+    "i": "Call-ID",
+    "j": "Reject-Contact",
+    "k": "Supported",
+    "l": "Content-Length",
+    "m": "Contact",
+    "n": "Identity-Info",
+    "o": "Event",
+    "r": "Refer-To",
+    "s": "Subject",
+    "t": "To",
+    "u": "Allow-Events",
+    "v": "Via",
+    "x": "Session-Expires",
+    "y": "Identity",
 }
 _CANONICAL = {name.lower(): name for name in COMPACT_FORMS.values()} | {
     name.lower(): name
     for name in (
-        "Call-ID", "CSeq", "WWW-Authenticate", "Proxy-Authenticate", "Authorization",
-        "Proxy-Authorization", "Max-Forwards", "User-Agent", "Server", "Expires", "Record-Route",
-        "Route", "Allow", "Accept", "Subscription-State", "Min-Expires", "Retry-After", "Date",
-        "Authentication-Info", "Warning", "Timestamp", "Path", "Unsupported", "Require",
+        "Call-ID",
+        "CSeq",
+        "WWW-Authenticate",
+        "Proxy-Authenticate",
+        "Authorization",
+        "Proxy-Authorization",
+        "Max-Forwards",
+        "User-Agent",
+        "Server",
+        "Expires",
+        "Record-Route",
+        "Route",
+        "Allow",
+        "Accept",
+        "Subscription-State",
+        "Min-Expires",
+        "Retry-After",
+        "Date",
+        "Authentication-Info",
+        "Warning",
+        "Timestamp",
+        "Path",
+        "Unsupported",
+        "Require",
     )
 }
 # Headers whose values are comma-separated lists (RFC 3261 7.3.1); others (e.g. WWW-Authenticate)
 # contain commas inside one value and must never be split.
 LIST_HEADERS = frozenset(
-    ["via", "contact", "route", "record-route", "allow", "supported", "require", "unsupported",
-     "accept", "allow-events", "path", "accept-encoding", "accept-language", "proxy-require"]
+    [
+        "via",
+        "contact",
+        "route",
+        "record-route",
+        "allow",
+        "supported",
+        "require",
+        "unsupported",
+        "accept",
+        "allow-events",
+        "path",
+        "accept-encoding",
+        "accept-language",
+        "proxy-require",
+    ]
 )
 
 

@@ -5,6 +5,7 @@ the scheduling (`next_delay`: interval with jitter) are plain objects testable w
 `SipMonitor` owns the thread named "sip-monitor" and its SipClient (created inside the thread,
 because a client belongs to one thread).
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,6 +29,14 @@ class MonitorTarget:
     uri: SipUri
     destination: Address | None = None  # None: from the URI
     transport: str | None = None  # None: from the URI
+
+    def __post_init__(self) -> None:
+        transport = (self.transport or self.uri.transport).lower()
+        if transport not in ("udp", "tcp", "tls"):
+            raise SipUsageError(
+                f"monitor target {self.target_id!r} uses transport {transport!r}; only udp, tcp and tls "
+                "can be pinged from here (WebSocket devices are reachable only through their registrar)"
+            )
 
 
 @dataclass(frozen=True)
@@ -89,14 +98,24 @@ def next_delay(interval: float, jitter: float, rng: random.Random) -> float:
 Probe = Callable[[Sequence[MonitorTarget]], list[ProbeResult]]
 
 
-def options_probe(client: SipClient, from_address: NameAddress, max_outstanding: int,
-                  cancelled: Callable[[], bool] | None = None) -> Probe:
+def options_probe(
+    client: SipClient,
+    from_address: NameAddress,
+    max_outstanding: int,
+    cancelled: Callable[[], bool] | None = None,
+) -> Probe:
     """A probe sending OPTIONS through `client`; any final answer counts as reachable."""
 
     def probe(targets: Sequence[MonitorTarget]) -> list[ProbeResult]:
         outgoings = [
-            Outgoing("OPTIONS", t.uri, from_address=from_address, to_address=NameAddress(t.uri.without_params()),
-                     destination=t.destination, transport=t.transport)
+            Outgoing(
+                "OPTIONS",
+                t.uri,
+                from_address=from_address,
+                to_address=NameAddress(t.uri.without_params()),
+                destination=t.destination,
+                transport=t.transport,
+            )
             for t in targets
         ]
         return [
@@ -156,7 +175,7 @@ class SipMonitor:
         if self._stop.is_set():
             return []  # a round cut short by stop() says nothing about the targets
         changes = []
-        for target, result in zip(targets, results):
+        for target, result in zip(targets, results, strict=True):
             change = self._tracker.observe(target.target_id, result)
             if change is not None:
                 changes.append(change)

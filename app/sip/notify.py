@@ -5,6 +5,7 @@ Vendors expect `Event: check-sync` (variants `;reboot=true|false`), `resync` or 
 Some devices challenge the NOTIFY (Snom `challenge_checksync`, Grandstream P4428): we answer a
 401/407 with the line's credentials. Which event a device type needs comes from the catalog.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -59,8 +60,14 @@ def send_notify(
         return NotifyResult(503, "Service Unavailable (not sent)", error=str(exc))
     sender = from_address or NameAddress(SipUri(host=local_host, user="provisioning"))
     # A Contact is required by some phones even out of dialog (Twinkle answers 400 without it).
-    contact = NameAddress(SipUri(host=local_host, port=local_port, user=sender.uri.user,
-                                 params={} if transport_name == "udp" else {"transport": transport_name}))
+    contact = NameAddress(
+        SipUri(
+            host=local_host,
+            port=local_port,
+            user=sender.uri.user,
+            params={} if transport_name == "udp" else {"transport": transport_name},
+        )
+    )
     result = client.send(
         Outgoing(
             "NOTIFY",
@@ -75,11 +82,13 @@ def send_notify(
         )
     )
     if result.error is not None:
-        return NotifyResult(503, "Service Unavailable (not sent)", authenticated=result.authenticated,
-                            error=result.error)
+        return NotifyResult(
+            503, "Service Unavailable (not sent)", authenticated=result.authenticated, error=result.error
+        )
     if result.response is None:
-        return NotifyResult(408, "Request Timeout (no answer)", timed_out=True,
-                            authenticated=result.authenticated)
+        return NotifyResult(
+            408, "Request Timeout (no answer)", timed_out=True, authenticated=result.authenticated
+        )
     response = result.response
     return NotifyResult(
         status=response.status,

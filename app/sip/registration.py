@@ -5,6 +5,7 @@
    them from Kamailio's RPC (`KamailioRpc.lookup`) and passes them in.
 2. Send OPTIONS to every contact (concurrently) to learn its User-Agent/Server and round-trip time.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -13,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from app.sip.client import Outgoing, SipClient
 from app.sip.digest import SipCredentials
-from app.sip.errors import AuthenticationFailed, PeerUnreachable, SipParseError, SipUsageError, UnexpectedResponse
+from app.sip.errors import (
+    AuthenticationFailed,
+    PeerUnreachable,
+    SipParseError,
+    SipUsageError,
+    UnexpectedResponse,
+)
 from app.sip.uri import DEFAULT_PORTS, NameAddress, SipUri, unquote
 from app.sip.useragent import Matcher, user_agent_matches
 
@@ -95,7 +102,9 @@ def _aor(line: LineAccount, registrar: RegistrarAccess) -> NameAddress:
     return NameAddress(SipUri(host=registrar.sip_domain, user=line.user))
 
 
-def query_bindings(client: SipClient, line: LineAccount, registrar: RegistrarAccess) -> list[RegisteredContact]:
+def query_bindings(
+    client: SipClient, line: LineAccount, registrar: RegistrarAccess
+) -> list[RegisteredContact]:
     """Ask the registrar for the line's current bindings (REGISTER without Contact)."""
     aor = _aor(line, registrar)
     request_uri = SipUri(host=registrar.sip_domain, port=registrar.port)
@@ -131,12 +140,14 @@ def query_bindings(client: SipClient, line: LineAccount, registrar: RegistrarAcc
         raise UnexpectedResponse(
             f"registrar {where} asked for an authentication we cannot answer "
             f"({response.status} {response.reason}); only Digest MD5/SHA-256 is supported",
-            response.status, response.reason,
+            response.status,
+            response.reason,
         )
     if not 200 <= response.status < 300:
         raise UnexpectedResponse(
             f"registrar {where} answered the registration query with {response.status} {response.reason}",
-            response.status, response.reason,
+            response.status,
+            response.reason,
         )
     default_expires = response.headers.get("Expires")
     contacts = []
@@ -176,18 +187,35 @@ def probe_contacts(
     """OPTIONS to every binding at once; any answer (even 4xx) means the device is alive."""
     targets = [_probe_target(binding) for binding in bindings]
     outgoings = [
-        Outgoing("OPTIONS", uri, from_address=from_address, to_address=NameAddress(uri.without_params()),
-                 destination=destination, transport=transport, headers=(("Accept", "application/sdp"),))
-        for target in targets if target is not None
+        Outgoing(
+            "OPTIONS",
+            uri,
+            from_address=from_address,
+            to_address=NameAddress(uri.without_params()),
+            destination=destination,
+            transport=transport,
+            headers=(("Accept", "application/sdp"),),
+        )
+        for target in targets
+        if target is not None
         for uri, destination, transport in [target]
     ]
     results = iter(client.run(outgoings, max_outstanding=max_outstanding))
     states = []
-    for binding, target in zip(bindings, targets):
+    for binding, target in zip(bindings, targets, strict=True):
         if target is None:
             uri = SipUri.parse(binding.contact)
-            states.append(BindingState(binding.contact, uri.host, uri.destination()[1], binding.expires,
-                                       None, binding.user_agent, None))
+            states.append(
+                BindingState(
+                    binding.contact,
+                    uri.host,
+                    uri.destination()[1],
+                    binding.expires,
+                    None,
+                    binding.user_agent,
+                    None,
+                )
+            )
             continue
         _, (host, port), _ = target
         result = next(results)
@@ -222,7 +250,7 @@ def registration_state(
     UnexpectedResponse for the registrar query; unreachable devices are reported, not raised.
     """
     if kamailio_rpc is not None:
-        bindings = kamailio_rpc.lookup(line.user)
+        bindings = kamailio_rpc.lookup(kamailio_rpc.aor(line.user, registrar.sip_domain))
     else:
         bindings = query_bindings(client, line, registrar)
     sender = from_address or NameAddress(SipUri(host=registrar.sip_domain, user=line.user))

@@ -4,6 +4,7 @@ INVITE transactions use Timer A (retransmit, doubling) and B (give up); the othe
 (retransmit, doubling up to T2, T2 once a provisional response came) and F (give up). On a
 reliable transport (TCP, TLS) nothing is retransmitted, only the give-up timer runs.
 """
+
 from __future__ import annotations
 
 import enum
@@ -76,6 +77,10 @@ class ClientTransaction:
         if self._retransmit_at is None:
             return self._give_up_at
         return min(self._retransmit_at, self._give_up_at)
+
+    def abort(self) -> None:
+        """End without a response (the request could not be sent, or the caller gave up)."""
+        self.state = State.TERMINATED
 
     def on_timer(self, now: float) -> list[bytes]:
         """Fire every timer due at `now`; returns the bytes to (re)send."""

@@ -4,6 +4,7 @@ A transport only moves bytes: it hands complete messages (one datagram, or one f
 Content-Length on streams) to whoever polls it. Several transports can share one selector so a
 single thread can wait on all of them. Only loopback or explicitly given bind addresses are used.
 """
+
 from __future__ import annotations
 
 import logging
@@ -12,6 +13,7 @@ import socket
 import ssl
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from typing import Self
 
 from app.sip.errors import SipParseError, SipTransportError, SipUsageError
 from app.sip.message import StreamFramer
@@ -64,7 +66,7 @@ class Transport(ABC):
             received += key.data()
         return received
 
-    def __enter__(self) -> Transport:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -79,8 +81,9 @@ class UdpTransport(Transport):
     name = "udp"
     reliable = False
 
-    def __init__(self, bind_host: str = "127.0.0.1", port: int = 0,
-                 selector: selectors.BaseSelector | None = None) -> None:
+    def __init__(
+        self, bind_host: str = "127.0.0.1", port: int = 0, selector: selectors.BaseSelector | None = None
+    ) -> None:
         super().__init__(bind_host, selector)
         self._socket = socket.socket(_family(bind_host), socket.SOCK_DGRAM)
         try:
@@ -99,9 +102,14 @@ class UdpTransport(Transport):
         host, port = self.local_address
         if host in _WILDCARDS:
             # Ask the kernel which interface would be used; connecting a UDP socket sends nothing.
-            with socket.socket(_family(destination[0]), socket.SOCK_DGRAM) as probe:
-                probe.connect(destination)
-                host = probe.getsockname()[0]
+            try:
+                with socket.socket(_family(destination[0]), socket.SOCK_DGRAM) as probe:
+                    probe.connect(destination)
+                    host = probe.getsockname()[0]
+            except OSError as exc:
+                raise SipTransportError(
+                    f"no route to {destination[0]}:{destination[1]}: {exc.strerror or exc}"
+                ) from None
         return host, port
 
     def send(self, data: bytes, destination: Address) -> None:
@@ -144,8 +152,12 @@ class TcpTransport(Transport):
     name = "tcp"
     reliable = True
 
-    def __init__(self, bind_host: str = "127.0.0.1", connect_timeout: float = 5.0,
-                 selector: selectors.BaseSelector | None = None) -> None:
+    def __init__(
+        self,
+        bind_host: str = "127.0.0.1",
+        connect_timeout: float = 5.0,
+        selector: selectors.BaseSelector | None = None,
+    ) -> None:
         super().__init__(bind_host, selector)
         self.connect_timeout = connect_timeout
         self._connections: dict[Address, _Connection] = {}
@@ -235,8 +247,14 @@ class TlsTransport(TcpTransport):
 
     name = "tls"
 
-    def __init__(self, context: ssl.SSLContext, bind_host: str = "127.0.0.1", connect_timeout: float = 5.0,
-                 server_hostname: str | None = None, selector: selectors.BaseSelector | None = None) -> None:
+    def __init__(
+        self,
+        context: ssl.SSLContext,
+        bind_host: str = "127.0.0.1",
+        connect_timeout: float = 5.0,
+        server_hostname: str | None = None,
+        selector: selectors.BaseSelector | None = None,
+    ) -> None:
         if not isinstance(context, ssl.SSLContext):
             raise SipUsageError("TLS transport needs an ssl.SSLContext (e.g. ssl.create_default_context())")
         super().__init__(bind_host, connect_timeout, selector)

@@ -4,6 +4,7 @@ Only what the console needs: sip/sips URIs with user, host (IPv4, IPv6 in bracke
 name), port, URI parameters and headers, plus the `"Name" <uri>;param=value` form used by
 From, To and Contact.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -138,7 +139,9 @@ class SipUri:
             user = userinfo.partition(":")[0]  # a password in a URI is deprecated; never keep it
         hostport, _, params = rest.partition(";")
         host, port = split_host_port(hostport)
-        return cls(host=host, user=user, port=port, scheme=scheme, params=parse_params(params), headers=headers)
+        return cls(
+            host=host, user=user, port=port, scheme=scheme, params=parse_params(params), headers=headers
+        )
 
     @property
     def transport(self) -> str:
@@ -161,7 +164,8 @@ class SipUri:
     def __str__(self) -> str:
         user = f"{self.user}@" if self.user else ""
         headers = f"?{self.headers}" if self.headers else ""
-        return f"{self.scheme}:{user}{format_host_port(self.host, self.port)}{format_params(self.params)}{headers}"
+        host = format_host_port(self.host, self.port)
+        return f"{self.scheme}:{user}{host}{format_params(self.params)}{headers}"
 
 
 @dataclass(frozen=True)

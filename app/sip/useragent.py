@@ -4,6 +4,7 @@ The catalog owns the patterns (`DeviceType.matches_user_agent(ua)`); this module
 whatever the caller passes: regular expressions (searched, case-insensitive), compiled patterns,
 predicates, or objects with a `matches_user_agent` method.
 """
+
 from __future__ import annotations
 
 import re

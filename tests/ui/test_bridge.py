@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
@@ -9,22 +12,14 @@ from app.services.devices import DeviceInput
 from ui.bridge import EventBridge
 from ui.itemmodels.phones_tree_model import PhonesTreeModel
 
+T = TypeVar("T")
 
-def _run_in_worker(name: str, work) -> None:
-    """A short-lived worker thread, as the provisioning server or the task pool would publish from."""
-    errors: list[BaseException] = []
 
-    def target() -> None:
-        try:
-            work()
-        except BaseException as exc:  # reported to the test below
-            errors.append(exc)
-
-    worker = threading.Thread(target=target, name=name)
-    worker.start()
-    worker.join(timeout=10)
-    assert not worker.is_alive(), f"{name} did not finish"
-    assert errors == []
+def _run_in_worker(name: str, work: Callable[[], T]) -> T:
+    """Run `work` on a short-lived worker thread, as the provisioning server or task pool would publish
+    from; its exception, if any, is raised here. Leaving the `with` joins the thread."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix=name) as pool:
+        return pool.submit(work).result(timeout=10)
 
 
 def test_events_from_a_worker_thread_arrive_on_the_gui_thread(qtbot):
@@ -62,12 +57,11 @@ def test_the_phones_model_shows_a_device_added_from_another_thread(qtbot, ctx, p
     model.modelReset.connect(lambda: reset_threads.append(threading.current_thread()))
     assert model.device_ids() == []
     type_id = ctx.catalog.device_types()[0].id
-    created = []
 
-    _run_in_worker("test-device-creator",
-                   lambda: created.append(ctx.devices.create(provider, line.id, type_id, DeviceInput())))
+    created = _run_in_worker("test-device-creator",
+                             lambda: ctx.devices.create(provider, line.id, type_id, DeviceInput()))
 
-    qtbot.waitUntil(lambda: model.device_ids() == [created[0].id], timeout=5000)
-    assert model.device_index(created[0].id).parent() == model.line_index(line.id)
+    qtbot.waitUntil(lambda: model.device_ids() == [created.id], timeout=5000)
+    assert model.device_index(created.id).parent() == model.line_index(line.id)
     assert reset_threads and set(reset_threads) == {threading.main_thread()}
     bridge.close()

@@ -6,7 +6,7 @@ needs no Python object behind the index (PySide6 does not keep internal pointers
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Slot
@@ -17,6 +17,7 @@ from app.events import Event
 from app.services.dto import Actor, DeviceInfo, LineInfo
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index: the parent of top-level rows
 
 
 class Column(IntEnum):
@@ -49,7 +50,7 @@ def sync_state(device: DeviceInfo) -> SyncState:
 
 def local_time_text(at: datetime) -> str:
     # the database hands back naive datetimes that are UTC (the services' clock is UTC)
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=timezone.utc)
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     return aware.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
@@ -111,7 +112,7 @@ class PhonesTreeModel(QAbstractItemModel):
         return [device.id for devices in self._devices for device in devices]
 
     # --- QAbstractItemModel ----------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not parent.isValid():
@@ -120,19 +121,19 @@ class PhonesTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, child: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, child: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
         if not parent.isValid():
             return len(self._lines)
         if parent.internalId() == 0 and parent.column() == 0:
             return len(self._devices[parent.row()])
         return 0
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
         return len(Column)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -1,5 +1,6 @@
 """A small SIP server on loopback (UDP, TCP or TLS) answering with a handler the test supplies,
 and a self-signed certificate for TLS tests. It runs in its own named thread, stopped after the test."""
+
 from __future__ import annotations
 
 import datetime
@@ -56,21 +57,32 @@ class TlsFiles:
 def tls_files(tmp_path_factory: pytest.TempPathFactory) -> TlsFiles:
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
-    now = datetime.datetime.now(datetime.timezone.utc)
+    now = datetime.datetime.now(datetime.UTC)
     cert = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName(
-            [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+            ),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     directory = tmp_path_factory.mktemp("tls")
     files = TlsFiles(directory / "cert.pem", directory / "key.pem")
     files.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    files.key.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                            serialization.NoEncryption()))
+    files.key.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
     return files
 
 
@@ -148,8 +160,9 @@ class LoopbackUas:
                 connection.close()
                 return
         framer = StreamFramer()
-        self._selector.register(connection, selectors.EVENT_READ,
-                                lambda conn, clk: self._on_stream(conn, clk, framer))
+        self._selector.register(
+            connection, selectors.EVENT_READ, lambda conn, clk: self._on_stream(conn, clk, framer)
+        )
 
     def _on_stream(self, connection: socket.socket, clock: Callable[[], float], framer: StreamFramer) -> None:
         try:

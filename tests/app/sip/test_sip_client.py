@@ -1,4 +1,5 @@
 """SipClient against the loopback UAS: transactions, digest challenges, timeouts, concurrency cap."""
+
 from __future__ import annotations
 
 import socket
@@ -17,16 +18,27 @@ PASSWORD = "s3cret-line-password"
 
 
 def options_to(server, **kw) -> Outgoing:
-    uri = SipUri("127.0.0.1", "1000", server.port, params={} if server.transport == "udp"
-                 else {"transport": server.transport})
-    return Outgoing("OPTIONS", uri, from_address=NameAddress(SipUri("127.0.0.1", "console")),
-                    to_address=NameAddress(uri), **kw)
+    uri = SipUri(
+        "127.0.0.1",
+        "1000",
+        server.port,
+        params={} if server.transport == "udp" else {"transport": server.transport},
+    )
+    return Outgoing(
+        "OPTIONS",
+        uri,
+        from_address=NameAddress(SipUri("127.0.0.1", "console")),
+        to_address=NameAddress(uri),
+        **kw,
+    )
 
 
 @pytest.mark.parametrize("transport", ["udp", "tcp", "tls"])
 def test_options_round_trip_over_each_transport(uas, tls_files, transport):
     server = uas(transport)
-    with SipClient(timers=FAST, tls_context=tls_files.client_context(), tls_server_hostname="localhost") as client:
+    with SipClient(
+        timers=FAST, tls_context=tls_files.client_context(), tls_server_hostname="localhost"
+    ) as client:
         result = client.send(options_to(server))
     assert result.response.status == 200 and result.response.user_agent == "loopback-uas/1.0"
     assert result.rtt_ms is not None and result.rtt_ms >= 0
@@ -47,16 +59,31 @@ def challenger(answer, *challenges: str, status: int = 401, stale_first: bool = 
         given = request.headers.get(answer_header)
         if given is None:
             return [answer(request, status, "Challenge", *((header, c) for c in challenges))]
-        params = {k.strip(): unquote(v) for k, _, v in
-                  (p.partition("=") for p in split_outside_quotes(given[7:], ","))}
+        params = {
+            k.strip(): unquote(v)
+            for k, _, v in (p.partition("=") for p in split_outside_quotes(given[7:], ","))
+        }
         if stale_first and not state["stale_sent"]:
             state["stale_sent"] = True
-            return [answer(request, status, "Stale", (header, 'Digest realm="r", nonce="fresh", qop="auth", stale=true'))]
-        challenge = DigestChallenge(params["realm"], params["nonce"], params["algorithm"],
-                                    (params["qop"],) if "qop" in params else ())
-        expected = digest_response(challenge, SipCredentials(params["username"], PASSWORD), request.method,
-                                   params["uri"], nonce_count=int(params.get("nc", "1"), 16),
-                                   cnonce_source=lambda: params.get("cnonce", ""))
+            return [
+                answer(
+                    request,
+                    status,
+                    "Stale",
+                    (header, 'Digest realm="r", nonce="fresh", qop="auth", stale=true'),
+                )
+            ]
+        challenge = DigestChallenge(
+            params["realm"], params["nonce"], params["algorithm"], (params["qop"],) if "qop" in params else ()
+        )
+        expected = digest_response(
+            challenge,
+            SipCredentials(params["username"], PASSWORD),
+            request.method,
+            params["uri"],
+            nonce_count=int(params.get("nc", "1"), 16),
+            cnonce_source=lambda: params.get("cnonce", ""),
+        )
         if expected.split("response=")[1].split(",")[0] == f'"{params["response"]}"':
             return [answer(request, 200, "OK", ("Server", "challenger"))]
         return [answer(request, status, "Challenge", *((header, c) for c in challenges))]
@@ -66,8 +93,15 @@ def challenger(answer, *challenges: str, status: int = 401, stale_first: bool = 
 
 @pytest.mark.parametrize("status", [401, 407])
 def test_challenge_is_answered_once_with_the_strongest_algorithm(uas, answer_to, status):
-    server = uas("udp", challenger(answer_to, 'Digest realm="r", nonce="n1", qop="auth", algorithm=MD5',
-                                   'Digest realm="r", nonce="n1", qop="auth", algorithm=SHA-256', status=status))
+    server = uas(
+        "udp",
+        challenger(
+            answer_to,
+            'Digest realm="r", nonce="n1", qop="auth", algorithm=MD5',
+            'Digest realm="r", nonce="n1", qop="auth", algorithm=SHA-256',
+            status=status,
+        ),
+    )
     with SipClient(timers=FAST) as client:
         result = client.send(options_to(server, credentials=SipCredentials("1000", PASSWORD)))
     assert result.response.status == 200 and result.authenticated and not result.auth_rejected
@@ -108,7 +142,9 @@ def test_silent_peer_times_out_after_udp_retransmissions(uas):
         result = client.send(options_to(server))
     assert result.timed_out and result.response is None and result.rtt_ms is None
     copies = server.requests()
-    assert len(copies) >= 3 and len({r.top_via.branch for r in copies}) == 1  # retransmissions, not new requests
+    assert (
+        len(copies) >= 3 and len({r.top_via.branch for r in copies}) == 1
+    )  # retransmissions, not new requests
 
 
 def test_silent_peer_over_tcp_gets_no_retransmissions(uas):
@@ -121,9 +157,14 @@ def test_silent_peer_over_tcp_gets_no_retransmissions(uas):
 def test_refused_connection_is_reported_as_error_not_timeout(uas):
     server = uas("udp")  # nothing listens on TCP at this port
     with SipClient(timers=FAST) as client:
-        result = client.send(Outgoing("OPTIONS", SipUri("127.0.0.1", port=server.port, params={"transport": "tcp"}),
-                                      from_address=NameAddress(SipUri("127.0.0.1", "c")),
-                                      to_address=NameAddress(SipUri("127.0.0.1"))))
+        result = client.send(
+            Outgoing(
+                "OPTIONS",
+                SipUri("127.0.0.1", port=server.port, params={"transport": "tcp"}),
+                from_address=NameAddress(SipUri("127.0.0.1", "c")),
+                to_address=NameAddress(SipUri("127.0.0.1")),
+            )
+        )
     assert result.error and "cannot connect" in result.error and not result.timed_out
 
 
@@ -164,11 +205,12 @@ def test_unparsable_answer_is_ignored():
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as peer, SipClient(timers=FAST) as client:
         peer.bind(("127.0.0.1", 0))
         uri = SipUri("127.0.0.1", port=peer.getsockname()[1])
-        outgoing = Outgoing("OPTIONS", uri, from_address=NameAddress(SipUri("127.0.0.1", "c")),
-                            to_address=NameAddress(uri))
+        outgoing = Outgoing(
+            "OPTIONS", uri, from_address=NameAddress(SipUri("127.0.0.1", "c")), to_address=NameAddress(uri)
+        )
 
         def garbage():
-            data, source = peer.recvfrom(4096)
+            _request, source = peer.recvfrom(4096)
             peer.sendto(b"garbage\r\n\r\n", source)
 
         thread = threading.Thread(target=garbage, name="garbage-peer")

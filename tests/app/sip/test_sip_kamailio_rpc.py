@@ -1,4 +1,5 @@
 """KamailioRpc against a loopback HTTP server replaying answers captured from Kamailio 5.6.3."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def rpc_server():
     replies: dict[str, bytes] = {}
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 (http.server naming)
+        def do_POST(self):
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             calls.append(body)
             key = body["method"] + ("/" + "/".join(body.get("params", [])) if body.get("params") else "")
@@ -50,8 +51,14 @@ def test_lookup_reads_contacts(rpc_server):
     replies["ul.lookup/location/1001"] = (DATA / "kamailio_ul_lookup.json").read_bytes()
     with KamailioRpc(url) as rpc:
         contacts = rpc.lookup("1001")
-    assert contacts == [RegisteredContact("sip:1001-0x55ce1c29c0d0@127.0.0.1:51037", 120,
-                                          "sip:127.0.0.1:51037", "baresip v1.0.0 (x86_64/linux)")]
+    assert contacts == [
+        RegisteredContact(
+            "sip:1001-0x55ce1c29c0d0@127.0.0.1:51037",
+            120,
+            "sip:127.0.0.1:51037",
+            "baresip v1.0.0 (x86_64/linux)",
+        )
+    ]
     assert calls[0]["jsonrpc"] == "2.0" and calls[0]["params"] == ["location", "1001"]
 
 
@@ -85,3 +92,8 @@ def test_unreachable_rpc_and_bad_url():
         rpc.lookup("1000")
     with pytest.raises(ValueError, match="must start with http"):
         KamailioRpc("127.0.0.1:5071")
+
+
+def test_aor_follows_usrloc_use_domain():
+    assert KamailioRpc("http://127.0.0.1:9/RPC").aor("1000", "pbx.test") == "1000"
+    assert KamailioRpc("http://127.0.0.1:9/RPC", use_domain=True).aor("1000", "pbx.test") == "1000@pbx.test"

@@ -1,4 +1,5 @@
 """Parsing and serializing SIP messages, fed with captured and vendor-style bytes."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -100,7 +101,7 @@ def test_malformed_messages_raise_parse_errors(data, complaint):
 def test_missing_required_header_is_a_parse_error_on_access():
     response = parse_message(b"SIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n")
     with pytest.raises(SipParseError, match="no Call-ID"):
-        response.call_id
+        _ = response.call_id
 
 
 def test_stream_framer_cuts_messages_split_anywhere():
@@ -110,7 +111,7 @@ def test_stream_framer_cuts_messages_split_anywhere():
     framer = StreamFramer()
     frames = []
     for i in range(0, len(stream), 37):
-        frames += framer.feed(stream[i:i + 37])
+        frames += framer.feed(stream[i : i + 37])
     assert frames == [one, two]
 
 

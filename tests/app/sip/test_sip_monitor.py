@@ -1,4 +1,5 @@
 """Monitor decisions (hysteresis, change-only events, jitter) and the sip-monitor thread on loopback."""
+
 from __future__ import annotations
 
 import random
@@ -33,7 +34,15 @@ def states(tracker, target_id, results):
 def test_two_misses_before_down_one_answer_before_up():
     tracker = ReachabilityTracker(misses_before_down=2)
     assert states(tracker, "a", [UP, UP, DOWN, UP, DOWN, DOWN, DOWN, UP]) == [
-        True, None, None, None, None, False, None, True]
+        True,
+        None,
+        None,
+        None,
+        None,
+        False,
+        None,
+        True,
+    ]
 
 
 def test_unknown_target_is_declared_down_only_after_two_misses():
@@ -68,7 +77,9 @@ def test_poll_once_publishes_changes_only():
     seen = []
     bus.subscribe(seen.append, EndpointStateChanged)
     monitor = SipMonitor(bus, SipClient, interval=1)
-    monitor.set_targets([MonitorTarget("registrar", SipUri("127.0.0.1")), MonitorTarget("dev:1", SipUri("h"))])
+    monitor.set_targets(
+        [MonitorTarget("registrar", SipUri("127.0.0.1")), MonitorTarget("dev:1", SipUri("h"))]
+    )
     probe = FakeProbe()
     probe.answers = {"registrar": [UP, UP, UP], "dev:1": [DOWN, DOWN, DOWN]}
     for _ in range(3):
@@ -111,12 +122,20 @@ def test_monitor_thread_pings_loopback_targets(uas):
             got.notify_all()
 
     bus.subscribe(on_event, EndpointStateChanged)
-    monitor = SipMonitor(bus, lambda: SipClient(timers=TimerSettings(t1=0.05, t2=0.1, timeout=0.2)),
-                         interval=0.1, jitter=0.2, max_outstanding=1, rng=random.Random(1))
-    monitor.set_targets([
-        MonitorTarget("alive", SipUri("127.0.0.1", port=alive.port)),
-        MonitorTarget("silent", SipUri("127.0.0.1", port=silent.port)),
-    ])
+    monitor = SipMonitor(
+        bus,
+        lambda: SipClient(timers=TimerSettings(t1=0.05, t2=0.1, timeout=0.2)),
+        interval=0.1,
+        jitter=0.2,
+        max_outstanding=1,
+        rng=random.Random(1),
+    )
+    monitor.set_targets(
+        [
+            MonitorTarget("alive", SipUri("127.0.0.1", port=alive.port)),
+            MonitorTarget("silent", SipUri("127.0.0.1", port=silent.port)),
+        ]
+    )
     monitor.start()
     try:
         assert [t.name for t in threading.enumerate()].count("sip-monitor") == 1
@@ -132,7 +151,9 @@ def test_monitor_thread_pings_loopback_targets(uas):
         assert monitor.join(5)
     assert monitor.rounds >= rounds + 2
     assert {(e.target_id, e.reachable, e.user_agent) for e in events} == {
-        ("alive", True, "loopback-uas/1.0"), ("silent", False, None)}
+        ("alive", True, "loopback-uas/1.0"),
+        ("silent", False, None),
+    }
     assert len(events) == 2  # later rounds changed nothing, so nothing more was published
 
 
@@ -152,3 +173,8 @@ def test_stop_interrupts_a_round_waiting_for_a_silent_target(uas):
     monitor.stop()
     assert monitor.join(2) and time.monotonic() - started < 1.0
     assert events == [] and monitor.rounds == 0
+
+
+def test_websocket_targets_are_refused_with_a_reason():
+    with pytest.raises(SipUsageError, match="only udp, tcp and tls"):
+        MonitorTarget("dev:9", SipUri.parse("sip:x@abc.invalid;transport=ws"))

@@ -1,4 +1,5 @@
 """send_notify against the loopback UAS (real sipp devices are in tests/integration)."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ FAST = TimerSettings(t1=0.05, t2=0.2, timeout=0.5)
 
 @pytest.mark.parametrize("transport", ["udp", "tcp"])
 def test_notify_carries_event_subscription_state_and_contact(uas, answer_to, transport):
-    device = uas(transport, lambda r: [answer_to(r, 200, "OK", ("User-Agent", "Yealink SIP-T46S 66.86.0.15"))])
+    device = uas(
+        transport, lambda r: [answer_to(r, 200, "OK", ("User-Agent", "Yealink SIP-T46S 66.86.0.15"))]
+    )
     target = SipUri("127.0.0.1", "201", device.port, params={"transport": transport})
     with SipClient(timers=FAST) as client:
         result = send_notify(client, str(target), "check-sync;reboot=true", None)
@@ -39,30 +42,39 @@ def test_rejections_are_reported_not_raised(uas, answer_to):
 def test_silent_device_gives_408(uas, answer_to):
     device = uas("udp", lambda r: [])
     with SipClient(timers=FAST) as client:
-        result = send_notify(client, SipUri("127.0.0.1", "1", device.port), "check-sync",
-                             SipCredentials("1", "pw"))
+        result = send_notify(
+            client, SipUri("127.0.0.1", "1", device.port), "check-sync", SipCredentials("1", "pw")
+        )
     assert (result.status, result.timed_out, result.accepted) == (408, True, False)
 
 
 def test_refused_tcp_connection_is_an_error_result(uas, answer_to):
     device = uas("udp")
     with SipClient(timers=FAST) as client:
-        result = send_notify(client, SipUri("127.0.0.1", "1", device.port, params={"transport": "tcp"}),
-                             "check-sync", None)
+        result = send_notify(
+            client, SipUri("127.0.0.1", "1", device.port, params={"transport": "tcp"}), "check-sync", None
+        )
     assert result.status == 503 and "cannot connect" in result.error
 
 
 def test_challenge_is_answered_with_the_line_credentials(uas, answer_to):
     def device(request):
         if request.headers.get("Authorization") is None:
-            return [answer_to(request, 401, "Unauthorized",
-                           ("WWW-Authenticate", 'Digest realm="snom", nonce="abc", qop="auth", algorithm=SHA-256'))]
+            return [
+                answer_to(
+                    request,
+                    401,
+                    "Unauthorized",
+                    ("WWW-Authenticate", 'Digest realm="snom", nonce="abc", qop="auth", algorithm=SHA-256'),
+                )
+            ]
         return [answer_to(request, 200, "OK")]
 
     server = uas("udp", device)
     with SipClient(timers=FAST) as client:
-        result = send_notify(client, SipUri("127.0.0.1", "202", server.port), "check-sync",
-                             SipCredentials("202", "line-pw"))
+        result = send_notify(
+            client, SipUri("127.0.0.1", "202", server.port), "check-sync", SipCredentials("202", "line-pw")
+        )
     assert result.accepted and result.authenticated
     assert 'username="202"' in server.requests()[1].headers.get("Authorization")
 

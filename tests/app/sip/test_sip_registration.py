@@ -1,4 +1,7 @@
-"""Registration query and contact probing against the loopback UAS (the real Kamailio is in tests/integration)."""
+"""Registration query and contact probing against the loopback UAS.
+
+The real Kamailio is in tests/integration/sip."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,14 +28,19 @@ def registrar_answering(answer, *contacts: str, status: int = 200, reason: str =
         if request.method != "REGISTER":
             return []
         return [answer(request, status, reason, *(("Contact", c) for c in contacts), ("Expires", "300"))]
+
     return handle
 
 
 def test_query_is_a_register_without_contact_and_lists_bindings(uas, answer_to):
-    server = uas("udp", registrar_answering(answer_to, 
-        '<sip:201@192.0.2.7:5062>;expires=290;received="sip:198.51.100.4:40000"',
-        "<sip:201-abc@127.0.0.1:5999;transport=tcp>",  # no expires param: the Expires header applies
-    ))
+    server = uas(
+        "udp",
+        registrar_answering(
+            answer_to,
+            '<sip:201@192.0.2.7:5062>;expires=290;received="sip:198.51.100.4:40000"',
+            "<sip:201-abc@127.0.0.1:5999;transport=tcp>",  # no expires param: the Expires header applies
+        ),
+    )
     with SipClient(timers=FAST) as client:
         bindings = query_bindings(client, LINE, RegistrarAccess("127.0.0.1", server.port, domain="pbx.test"))
     assert bindings == [
@@ -52,10 +60,13 @@ def test_query_over_tcp_names_the_transport(uas, answer_to):
     assert server.requests()[0].uri.params == {"transport": "tcp"}
 
 
-@pytest.mark.parametrize("status, reason, error, message", [
-    (403, "Forbidden", AuthenticationFailed, "refused the credentials of line 201 .403 Forbidden."),
-    (503, "Service Unavailable", UnexpectedResponse, "answered the registration query with 503"),
-])
+@pytest.mark.parametrize(
+    "status, reason, error, message",
+    [
+        (403, "Forbidden", AuthenticationFailed, "refused the credentials of line 201 .403 Forbidden."),
+        (503, "Service Unavailable", UnexpectedResponse, "answered the registration query with 503"),
+    ],
+)
 def test_refusals_are_classified(uas, answer_to, status, reason, error, message):
     server = uas("udp", registrar_answering(answer_to, status=status, reason=reason))
     with SipClient(timers=FAST) as client, pytest.raises(error, match=message) as caught:
@@ -65,7 +76,10 @@ def test_refusals_are_classified(uas, answer_to, status, reason, error, message)
 
 def test_silent_registrar_is_unreachable(uas):
     server = uas("udp", lambda request: [])
-    with SipClient(timers=FAST) as client, pytest.raises(PeerUnreachable, match="did not answer within 0.5 s"):
+    with (
+        SipClient(timers=FAST) as client,
+        pytest.raises(PeerUnreachable, match="did not answer within 0.5 s"),
+    ):
         query_bindings(client, LINE, RegistrarAccess("127.0.0.1", server.port))
 
 
@@ -91,10 +105,12 @@ def test_probe_prefers_received_address_and_skips_websocket(uas):
     ]
     with SipClient(timers=FAST) as client:
         states = probe_contacts(client, bindings, from_address=NameAddress(SipUri("pbx.test", "201")))
-    assert states[0] == BindingState("sip:201@10.0.0.9:5060", "127.0.0.1", phone.port, 100, True,
-                                     "loopback-uas/1.0", states[0].rtt_ms, 200)
-    assert states[1] == BindingState("sip:x1@abc.invalid;transport=ws", "abc.invalid", 5060, 50, None,
-                                     "JsSIP 3.13.8", None)
+    assert states[0] == BindingState(
+        "sip:201@10.0.0.9:5060", "127.0.0.1", phone.port, 100, True, "loopback-uas/1.0", states[0].rtt_ms, 200
+    )
+    assert states[1] == BindingState(
+        "sip:x1@abc.invalid;transport=ws", "abc.invalid", 5060, 50, None, "JsSIP 3.13.8", None
+    )
     [options] = phone.requests()
     assert str(options.uri) == "sip:201@10.0.0.9:5060"  # the R-URI stays the registered contact
     assert states[0].matches([r"loopback-uas/\d"]) and states[1].matches([r"^JsSIP"])

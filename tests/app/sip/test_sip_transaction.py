@@ -1,4 +1,5 @@
 """Client transaction timers (RFC 3261 17.1) driven by a fake clock: no sockets, no waiting."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,16 +14,26 @@ TARGET = SipUri("127.0.0.1", "1000", 5080)
 
 def request(method: str = "OPTIONS"):
     return build_request(
-        method, TARGET, via=via_value("UDP", "127.0.0.1", 5999, new_branch()),
+        method,
+        TARGET,
+        via=via_value("UDP", "127.0.0.1", 5999, new_branch()),
         from_address=NameAddress(SipUri("127.0.0.1", "console"), params={"tag": "t1"}),
-        to_address=NameAddress(TARGET), call_id="c1@127.0.0.1", cseq=1,
+        to_address=NameAddress(TARGET),
+        call_id="c1@127.0.0.1",
+        cseq=1,
     )
 
 
 def response_to(req, status: int, reason: str = "X") -> SipResponse:
-    headers = Headers([("Via", req.headers.get_all("Via")[0]), ("From", req.headers.get("From")),
-                       ("To", req.headers.get("To") + ";tag=remote"), ("Call-ID", req.call_id),
-                       ("CSeq", str(req.cseq))])
+    headers = Headers(
+        [
+            ("Via", req.headers.get_all("Via")[0]),
+            ("From", req.headers.get("From")),
+            ("To", req.headers.get("To") + ";tag=remote"),
+            ("Call-ID", req.call_id),
+            ("CSeq", str(req.cseq)),
+        ]
+    )
     return SipResponse(status, reason, headers)
 
 
@@ -57,7 +68,11 @@ def test_final_response_completes_and_timer_k_absorbs_retransmissions():
     transaction = ClientTransaction(req, reliable=False, timers=TimerSettings(t4=5.0), now=10.0)
     final = response_to(req, 200, "OK")
     assert transaction.on_response(final, now=10.2) == []
-    assert (transaction.state, transaction.final_response, transaction.final_at) == (State.COMPLETED, final, 10.2)
+    assert (transaction.state, transaction.final_response, transaction.final_at) == (
+        State.COMPLETED,
+        final,
+        10.2,
+    )
     assert transaction.on_response(response_to(req, 200, "OK"), now=11) == []
     assert transaction.final_response is final  # the retransmission is not a new answer
     assert transaction.next_deadline == pytest.approx(15.2)

@@ -1,4 +1,5 @@
 """UDP, TCP and TLS transports against loopback peers."""
+
 from __future__ import annotations
 
 import socket
@@ -11,8 +12,10 @@ from app.sip.errors import SipTransportError, SipUsageError
 from app.sip.message import parse_message
 from app.sip.transport import TcpTransport, TlsTransport, UdpTransport
 
-OPTIONS = (b"OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1\r\n"
-           b"Call-ID: t@x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n")
+OPTIONS = (
+    b"OPTIONS sip:127.0.0.1 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1\r\n"
+    b"Call-ID: t@x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+)
 
 
 def poll_until(transport, count: int, timeout: float = 5.0):
@@ -42,9 +45,11 @@ def test_udp_wildcard_bind_advertises_the_outgoing_interface():
 
 
 def test_udp_bind_failure_is_explained():
-    with UdpTransport("127.0.0.1") as first:
-        with pytest.raises(SipTransportError, match="cannot bind UDP 127.0.0.1"):
-            UdpTransport("127.0.0.1", first.local_address[1])
+    with (
+        UdpTransport("127.0.0.1") as first,
+        pytest.raises(SipTransportError, match="cannot bind UDP 127.0.0.1"),
+    ):
+        UdpTransport("127.0.0.1", first.local_address[1])
 
 
 def test_tcp_reuses_the_connection_and_frames_split_messages():
@@ -88,9 +93,11 @@ def test_tls_round_trip_with_verified_certificate(uas, tls_files):
 
 def test_tls_refuses_an_unknown_certificate(uas):
     server = uas("tls")
-    with TlsTransport(ssl.create_default_context(), server_hostname="localhost") as transport:
-        with pytest.raises(SipTransportError, match="TLS handshake with 127.0.0.1"):
-            transport.send(OPTIONS, server.address)
+    with (
+        TlsTransport(ssl.create_default_context(), server_hostname="localhost") as transport,
+        pytest.raises(SipTransportError, match="TLS handshake with 127.0.0.1"),
+    ):
+        transport.send(OPTIONS, server.address)
 
 
 def test_tls_needs_a_context():

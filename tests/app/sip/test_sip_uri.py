@@ -10,7 +10,14 @@ from app.sip.uri import NameAddress, SipUri
     "text, host, user, port, transport, destination",
     [
         ("sip:1000@127.0.0.1:5080;transport=UDP", "127.0.0.1", "1000", 5080, "udp", ("127.0.0.1", 5080)),
-        ("sip:pbx.example.test;transport=tcp", "pbx.example.test", None, None, "tcp", ("pbx.example.test", 5060)),
+        (
+            "sip:pbx.example.test;transport=tcp",
+            "pbx.example.test",
+            None,
+            None,
+            "tcp",
+            ("pbx.example.test", 5060),
+        ),
         ("sips:201@pbx.example.test", "pbx.example.test", "201", None, "tls", ("pbx.example.test", 5061)),
         ("sip:alice:secret@[::1]:5070;lr", "::1", "alice", 5070, "udp", ("::1", 5070)),
         ("SIP:6hok@qhg9.invalid;transport=ws", "qhg9.invalid", "6hok", None, "ws", ("qhg9.invalid", 5060)),
@@ -19,7 +26,12 @@ from app.sip.uri import NameAddress, SipUri
 def test_parse_uri(text, host, user, port, transport, destination):
     uri = SipUri.parse(text)
     assert (uri.host, uri.user, uri.port, uri.transport, uri.destination()) == (
-        host, user, port, transport, destination)
+        host,
+        user,
+        port,
+        transport,
+        destination,
+    )
 
 
 def test_password_in_uri_is_dropped_and_ipv6_is_bracketed():

@@ -22,13 +22,16 @@ class FakeDeviceType:
 CATALOG = [FakeDeviceType("T46S", r"^Yealink SIP-T46S "), FakeDeviceType("baresip", r"^baresip v")]
 
 
-@pytest.mark.parametrize("matchers, expected", [
-    ([r"^yealink sip-t46s"], True),  # strings are searched case-insensitively
-    ([re.compile(r"^yealink")], False),  # compiled patterns keep their own flags
-    ([lambda ua: ua.endswith("66.86.0.15")], True),
-    ([CATALOG[0]], True),
-    ([CATALOG[1], r"Snom"], False),
-])
+@pytest.mark.parametrize(
+    "matchers, expected",
+    [
+        ([r"^yealink sip-t46s"], True),  # strings are searched case-insensitively
+        ([re.compile(r"^yealink")], False),  # compiled patterns keep their own flags
+        ([lambda ua: ua.endswith("66.86.0.15")], True),
+        ([CATALOG[0]], True),
+        ([CATALOG[1], r"Snom"], False),
+    ],
+)
 def test_matchers(matchers, expected):
     assert user_agent_matches("Yealink SIP-T46S 66.86.0.15", matchers) is expected
 

@@ -3,6 +3,7 @@
 Every peer runs on 127.0.0.1 on free ports in tmp_path and is stopped after its test or module.
 A missing binary fails the test with the Debian package to install (never a skip).
 """
+
 from __future__ import annotations
 
 import os
@@ -20,7 +21,6 @@ import pytest
 import requests
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "sip"
-KAMAILIO_MODULES = Path("/usr/lib/x86_64-linux-gnu/kamailio/modules")
 PACKAGES = {"kamailio": "kamailio", "sipp": "sip-tester", "baresip": "baresip"}
 
 
@@ -29,6 +29,16 @@ def require_binary(name: str) -> str:
     if path is None:
         pytest.fail(f"'{name}' is not installed: apt-get install {PACKAGES.get(name, name)}", pytrace=False)
     return path
+
+
+def kamailio_module_dir() -> Path:
+    """Debian puts modules under the multiarch directory (x86_64-linux-gnu, aarch64-linux-gnu, ...)."""
+    for candidate in sorted(Path("/usr/lib").glob("*/kamailio/modules")):
+        if (candidate / "db_text.so").exists() and (candidate / "jsonrpcs.so").exists():
+            return candidate
+    pytest.fail(
+        "Kamailio modules (db_text.so, jsonrpcs.so) not found: apt-get install kamailio", pytrace=False
+    )
 
 
 def free_port() -> int:
@@ -91,7 +101,9 @@ USERS = ("1000", "1001", "1002", "1003", "1004")
 
 def _write_dbtext(directory: Path, passwords: dict[str, str]) -> None:
     directory.mkdir()
-    (directory / "version").write_text("id(int,auto) table_name(string) table_version(int)\n1:version:1\n2:subscriber:7\n")
+    (directory / "version").write_text(
+        "id(int,auto) table_name(string) table_version(int)\n1:version:1\n2:subscriber:7\n"
+    )
     rows = [
         "id(int,auto) username(string) domain(string) password(string) ha1(string,null) ha1b(string,null)"
     ]
@@ -110,16 +122,36 @@ def kamailio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kamailio]:
     _write_dbtext(base / "db", passwords)
     sip_port, rpc_port = free_port(), free_port()
     config = (DATA / "kamailio.cfg.in").read_text()
-    for name, value in {"SIP_PORT": sip_port, "RPC_PORT": rpc_port, "MODULE_DIR": KAMAILIO_MODULES,
-                        "RUN_DIR": run_dir, "DB_DIR": base / "db"}.items():
+    for name, value in {
+        "SIP_PORT": sip_port,
+        "RPC_PORT": rpc_port,
+        "MODULE_DIR": kamailio_module_dir(),
+        "RUN_DIR": run_dir,
+        "DB_DIR": base / "db",
+    }.items():
         config = config.replace(f"@@{name}@@", str(value))
     (base / "kamailio.cfg").write_text(config)
     log_path = base / "kamailio.log"
     with open(log_path, "wb") as log_file:
         process = subprocess.Popen(
-            [binary, "-f", str(base / "kamailio.cfg"), "-DD", "-E", "-m", "64", "-M", "8",
-             "-Y", str(run_dir), "-P", str(run_dir / "kamailio.pid")],
-            stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            [
+                binary,
+                "-f",
+                str(base / "kamailio.cfg"),
+                "-DD",
+                "-E",
+                "-m",
+                "64",
+                "-M",
+                "8",
+                "-Y",
+                str(run_dir),
+                "-P",
+                str(run_dir / "kamailio.pid"),
+            ],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
     server = Kamailio(sip_port, f"http://127.0.0.1:{rpc_port}/RPC", log_path, passwords)
 
@@ -166,12 +198,38 @@ def sipp_phone(kamailio: Kamailio, tmp_path: Path) -> Iterator[Callable[..., Sip
         directory = tmp_path / f"sipp-{user}"
         directory.mkdir()
         process = subprocess.Popen(
-            [binary, f"127.0.0.1:{kamailio.sip_port}", "-sf", str(DATA / "sipp_phone_register.xml"),
-             "-oocsf", str(DATA / "sipp_phone_answer.xml"), "-s", user,
-             "-au", user, "-ap", password or kamailio.passwords[user],
-             "-d", str(stay_ms), "-m", "1", "-i", "127.0.0.1", "-p", str(port),
-             "-nostdin", "-timeout", "30s", "-trace_logs", "-trace_err", "-trace_msg"],
-            cwd=directory, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+            [
+                binary,
+                f"127.0.0.1:{kamailio.sip_port}",
+                "-sf",
+                str(DATA / "sipp_phone_register.xml"),
+                "-oocsf",
+                str(DATA / "sipp_phone_answer.xml"),
+                "-s",
+                user,
+                "-au",
+                user,
+                "-ap",
+                password or kamailio.passwords[user],
+                "-d",
+                str(stay_ms),
+                "-m",
+                "1",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-nostdin",
+                "-timeout",
+                "30s",
+                "-trace_logs",
+                "-trace_err",
+                "-trace_msg",
+            ],
+            cwd=directory,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
         )
         phone = SippPhone(user, port, process, directory)
         phones.append(phone)
@@ -206,13 +264,18 @@ def baresip(kamailio: Kamailio, tmp_path_factory: pytest.TempPathFactory) -> Ite
     )
     (home / "accounts").write_text(
         f'"Test 1001" <sip:1001@127.0.0.1;transport=udp>;auth_user=1001;'
-        f'auth_pass={kamailio.passwords["1001"]};'
+        f"auth_pass={kamailio.passwords['1001']};"
         f'outbound="sip:127.0.0.1:{kamailio.sip_port};transport=udp";regint=120\n'
     )
     log_path = home / "baresip.log"
     with open(log_path, "wb") as log_file:
-        process = subprocess.Popen([binary, "-f", str(home), "-v"], stdout=log_file, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, env={**os.environ, "HOME": str(home)})
+        process = subprocess.Popen(
+            [binary, "-f", str(home), "-v"],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "HOME": str(home)},
+        )
     try:
         wait_until(lambda: kamailio.contacts("1001"), 10, "baresip to register as 1001")
         yield Baresip("1001", port, process, log_path)
@@ -248,9 +311,26 @@ def challenging_device(tmp_path: Path) -> Iterator[Callable[[str, str], tuple[su
         (tmp_path / "device.xml").write_text(scenario)
         port = free_port()
         process = subprocess.Popen(
-            [binary, "-sf", str(tmp_path / "device.xml"), "-i", "127.0.0.1", "-p", str(port), "-m", "1",
-             "-nostdin", "-timeout", "15s", "-trace_logs", "-trace_err"],
-            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
+            [
+                binary,
+                "-sf",
+                str(tmp_path / "device.xml"),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(port),
+                "-m",
+                "1",
+                "-nostdin",
+                "-timeout",
+                "15s",
+                "-trace_logs",
+                "-trace_err",
+            ],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
         )
         processes.append(process)
         return process, port, tmp_path

@@ -1,5 +1,6 @@
 """Out-of-dialog NOTIFY to real sipp devices: a registered phone asserting the Event header, and a
 device that challenges the NOTIFY and verifies our digest answer."""
+
 from __future__ import annotations
 
 import secrets
@@ -24,7 +25,9 @@ def test_registered_sipp_phone_accepts_check_sync(kamailio, sipp_phone, wait_for
     contact = wait_for(lambda: contact_of(kamailio, phone), 5, "sipp to register 1000")
 
     with SipClient(timers=FAST) as client:
-        result = send_notify(client, contact, "check-sync", SipCredentials("1000", kamailio.passwords["1000"]))
+        result = send_notify(
+            client, contact, "check-sync", SipCredentials("1000", kamailio.passwords["1000"])
+        )
 
     assert (result.status, result.accepted, result.user_agent) == (200, True, "sipp-phone")
     assert not result.authenticated  # the phone did not challenge
@@ -52,7 +55,9 @@ def test_challenged_notify_is_answered_with_line_credentials(challenging_device,
     process, port, directory = challenging_device("1000", password)
     with SipClient(timers=FAST) as client:
         result = send_notify(
-            client, SipUri("127.0.0.1", "1000", port), "check-sync",
+            client,
+            SipUri("127.0.0.1", "1000", port),
+            "check-sync",
             SipCredentials("1000", password if given == "right" else password + "x"),
         )
     assert result.authenticated

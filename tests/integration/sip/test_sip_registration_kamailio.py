@@ -1,4 +1,5 @@
 """Registration state of lines against a real Kamailio, with sipp and baresip as registered devices."""
+
 from __future__ import annotations
 
 import re
@@ -80,11 +81,18 @@ def test_silent_endpoint_is_reported_unreachable(kamailio, client):
     registrar = registrar_of(kamailio)
     aor = NameAddress(SipUri("127.0.0.1", user="1002"))
     with SipClient(udp_port=silent_port, timers=FAST) as device:
-        registered = device.send(Outgoing(
-            "REGISTER", SipUri("127.0.0.1", port=kamailio.sip_port), from_address=aor, to_address=aor,
-            destination=registrar.destination, contact=NameAddress(SipUri("127.0.0.1", "1002", silent_port)),
-            headers=(("Expires", "60"),), credentials=line(kamailio, "1002").credentials,
-        ))
+        registered = device.send(
+            Outgoing(
+                "REGISTER",
+                SipUri("127.0.0.1", port=kamailio.sip_port),
+                from_address=aor,
+                to_address=aor,
+                destination=registrar.destination,
+                contact=NameAddress(SipUri("127.0.0.1", "1002", silent_port)),
+                headers=(("Expires", "60"),),
+                credentials=line(kamailio, "1002").credentials,
+            )
+        )
     assert registered.response is not None and registered.response.status == 200
     assert registered.authenticated
 

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.demo import create_demo
-from ui.itemmodels.phones_tree_model import (ITEM_ID_ROLE, ITEM_KIND_ROLE, SYNC_STATE_ROLE, Column,
-                                             PhonesTreeModel, SyncState, local_time_text, sync_state)
+from ui.itemmodels.phones_tree_model import (
+    ITEM_ID_ROLE,
+    ITEM_KIND_ROLE,
+    SYNC_STATE_ROLE,
+    Column,
+    PhonesTreeModel,
+    SyncState,
+    local_time_text,
+    sync_state,
+)
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -61,7 +69,7 @@ def test_mac_is_shown_in_the_usual_notation(qtbot, ctx, provider):
 
 def test_sync_state_and_last_access_of_a_device_that_loaded_its_configuration(qtbot, ctx, provider):
     demo = create_demo(ctx, provider)
-    fetched = datetime(2026, 11, 27, 6, 30, 5, tzinfo=timezone.utc)
+    fetched = datetime(2026, 11, 27, 6, 30, 5, tzinfo=UTC)
     stale = replace(demo.devices[0], served_revision=demo.devices[0].config_revision - 1,
                     last_access_at=fetched, last_access_ip="192.0.2.10", last_access_user_agent="Yealink SIP-T46U")
     current = replace(demo.devices[1], served_revision=demo.devices[1].config_revision)
@@ -83,7 +91,7 @@ def test_sync_state_and_last_access_of_a_device_that_loaded_its_configuration(qt
 
 def test_naive_database_times_are_taken_as_utc():
     naive = datetime(2026, 1, 2, 3, 4, 5)
-    assert local_time_text(naive) == local_time_text(naive.replace(tzinfo=timezone.utc))
+    assert local_time_text(naive) == local_time_text(naive.replace(tzinfo=UTC))
 
 
 def test_a_user_sees_only_their_own_lines(qtbot, ctx, provider, make_line):

@@ -1,0 +1,66 @@
+"""PNG pictures of the login dialog and every tab, for review by eye (artifacts/screenshots/)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
+
+from tests.ui.conftest import PROVIDER_NAME
+from ui.login_dialog import LoginDialog
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def _save(qtbot, widget: QWidget, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    qtbot.waitExposed(widget)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    image = QImage(str(path))
+    assert not image.isNull()
+    ratio = widget.devicePixelRatioF()  # 1 offscreen; 2 on a high-DPI screen
+    assert (image.width(), image.height()) == (round(widget.width() * ratio), round(widget.height() * ratio))
+    # a picture of nothing but one colour would mean nothing was drawn
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 3
+    return path
+
+
+def test_screenshots_of_login_and_every_tab(qtbot, ctx, make_window):
+    first = LoginDialog(ctx.users)
+    qtbot.addWidget(first)
+    first.show()
+    first.user_name_edit.setText(PROVIDER_NAME)
+    first.password_edit.setText("short")
+    first.repeat_edit.setText("short")
+    first.submit_button.click()
+    _save(qtbot, first, "login-first-start")
+    first.password_edit.setText("correct-horse-1")
+    first.repeat_edit.setText("correct-horse-1")
+    first.submit_button.click()
+    provider = first.actor
+    assert provider is not None
+
+    login = LoginDialog(ctx.users)
+    qtbot.addWidget(login)
+    login.show()
+    login.user_name_edit.setText(PROVIDER_NAME)
+    login.password_edit.setText("wrong password")
+    login.submit_button.click()
+    _save(qtbot, login, "login-wrong-password")
+
+    window = make_window(provider)
+    window.resize(780, 560)  # the offscreen screen is 800 x 600
+    _save(qtbot, window, "tab-pbx-empty")
+    qtbot.mouseClick(window.pbx_tab.demo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.phones_model.rowCount() == 8, timeout=5000)
+    _save(qtbot, window, "tab-pbx")
+    window.show_tab(window.settings_tab)
+    window.settings_tab.port_edit.setText("70000")
+    window.settings_tab.save()
+    _save(qtbot, window, "tab-settings-bad-port")
+    window.settings_tab.revert()
+    window.show_tab(window.phones_tab)
+    _save(qtbot, window, "tab-phones")

@@ -23,6 +23,7 @@ from app.services.base import NotFound, PermissionDenied
 from app.services.devices import DeviceInput
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
+from app.sipops import LineState, SipOperations, SyncResult
 
 EXIT_USAGE_ERROR = 2
 COMMANDS = ("demo", "types", "pbx", "line", "device", "key", "user", "import", "log", "serve")
@@ -31,9 +32,9 @@ COMMANDS = ("demo", "types", "pbx", "line", "device", "key", "user", "import", "
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         result = {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        for name in ("synchronized",):
-            if hasattr(type(value), name):
-                result[name] = getattr(value, name)
+        for name, member in vars(type(value)).items():  # derived facts (synchronized, ok, ...) too
+            if isinstance(member, property):
+                result[name] = _plain(getattr(value, name))
         return result
     if isinstance(value, (list, tuple)):
         return [_plain(x) for x in value]
@@ -155,6 +156,12 @@ def build_parser() -> argparse.ArgumentParser:
     lu.add_argument("id", type=int)
     _line_args(lu, creating=False)
     cmd(line, "delete", "delete a line and its devices").add_argument("id", type=int)
+    lst = cmd(line, "state", "registrations of a line: User Agent, IP address, Contact, reachability")
+    lst.add_argument("number", help="telephone number of the line")
+    lst.add_argument("--pbx", type=int, help="the vPBX, when the number exists in several")
+    lsy = cmd(line, "sync", "synchronize every device of a line (rate-limited)")
+    lsy.add_argument("id", type=int)
+    lsy.add_argument("--rate", type=float, default=5.0, help="NOTIFYs per second (default 5)")
 
     dev = cmd(sub, "device", "devices of lines").add_subparsers(dest="action", required=True)
     dl = cmd(dev, "list", "list devices with their provisioning URLs")
@@ -174,6 +181,11 @@ def build_parser() -> argparse.ArgumentParser:
     dcfg.add_argument("id", type=int)
     dcfg.add_argument("--file", default="", help="a follow-up file instead of the main configuration")
     cmd(dev, "new-key", "retire the access key and create a new one (keys are kept)").add_argument("id", type=int)
+    dsy = cmd(dev, "sync", "send the resync NOTIFY and watch for the device's fetch")
+    dsy.add_argument("id", type=int)
+    dsy.add_argument("--wait", type=float, default=30.0, help="seconds to wait for the fetch (0: do not wait)")
+    drs = cmd(dev, "restart", "send the reboot NOTIFY (only device types that support it)")
+    drs.add_argument("id", type=int)
 
     key = cmd(sub, "key", "function keys").add_subparsers(dest="action", required=True)
     cmd(key, "list", "list a device's key assignments").add_argument("device", type=int)
@@ -269,6 +281,19 @@ def run_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
         elif a == "delete":
             ctx.lines.delete(actor, args.id)
             out.emit({"deleted": args.id})
+        elif a == "state":
+            line = ctx.lines.find(actor, args.number, args.pbx)
+            state = SipOperations(ctx).line_state(actor, line.id)
+            out.emit(state, _state_text)
+            return 0 if state.error is None else 1
+        elif a == "sync":
+            devices = [d.id for d in ctx.devices.list(actor, line_id=args.id)]
+            results = SipOperations(ctx).bulk_synchronize(
+                actor, devices, rate_per_s=args.rate,
+                progress=lambda i, n, r: print(f"[{i}/{n}] device {r.device_id}: {_sync_text(r)}",
+                                               file=sys.stderr))
+            out.emit(results, lambda rs: "\n".join(f"device {r.device_id}: {_sync_text(r)}" for r in rs))
+            return 0 if all(r.ok for r in results) else 1
     elif c == "device":
         return _device_command(ctx, args, out)
     elif c == "key":
@@ -298,6 +323,34 @@ def run_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
         from app.serve import serve_forever
         return serve_forever(ctx, port=args.port, bind=args.bind)
     return 0
+
+
+def _state_text(state: LineState) -> str:
+    if state.error:
+        return f"line {state.number}: {state.error}"
+    if not state.registrations:
+        return f"line {state.number}: no registrations"
+    rows = [f"line {state.number}: {len(state.registrations)} registration(s)"]
+    for r in state.registrations:
+        reach = {True: "reachable", False: "UNREACHABLE", None: "not probed"}[r.reachable]
+        rtt = f" {r.rtt_ms:.0f} ms" if r.rtt_ms is not None else ""
+        rows.append(f"  User Agent: {r.user_agent or '?'}  ({'matches device ' + str(list(r.matching_device_ids)) if r.matches_device else 'matches no device of the line'})")
+        rows.append(f"  IP address: {r.ip}:{r.port}  {reach}{rtt}  expires {r.expires}s")
+        rows.append(f"  Contact:    {r.contact}  ({'contains' if r.contains_number else 'does NOT contain'} {state.number})")
+    return "\n".join(rows)
+
+
+def _sync_text(result: SyncResult) -> str:
+    if result.status is None:
+        return f"{result.action} not sent: {result.error}"
+    text = f"{result.action}: NOTIFY answered {result.status} {result.reason}"
+    if result.fetched is True:
+        text += f"; the device fetched its configuration at {result.fetched_at:%Y-%m-%d %H:%M:%S}"
+    elif result.fetched is False:
+        text += "; the device did NOT fetch its configuration in time (check [Refresh] later)"
+    if result.error:
+        text += f" ({result.error})"
+    return text
 
 
 def _pbx_values(args: argparse.Namespace) -> dict[str, Any]:
@@ -332,6 +385,12 @@ def _device_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> i
     elif a == "new-key":
         info = ctx.devices.new_access_key(actor, args.id)
         out.emit(info, lambda d: f"new access key for device {d.id}; the old one is retired.\nnew link: {d.url}")
+    elif a in ("sync", "restart"):
+        ops = SipOperations(ctx)
+        result = (ops.synchronize(actor, args.id, wait_s=args.wait) if a == "sync"
+                  else ops.restart(actor, args.id))
+        out.emit(result, _sync_text)
+        return 0 if result.ok else 1
     elif a == "config":
         files = {f.name: f for f in ctx.configs.render_device(actor, args.id)}
         if args.file not in files:

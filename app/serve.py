@@ -1,4 +1,4 @@
-"""Headless mode: the provisioning server without GUI until SIGINT or SIGTERM."""
+"""Headless mode: provisioning server and registration monitor without GUI until SIGINT or SIGTERM."""
 from __future__ import annotations
 
 import signal
@@ -6,6 +6,7 @@ import sys
 import threading
 
 from app.context import AppContext
+from app.monitoring import MonitorService
 from app.provisioning.server import ServerStartError
 from app.serving import ProvisioningService
 
@@ -17,12 +18,15 @@ def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None 
     except (ServerStartError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    monitor = MonitorService(ctx)
+    monitor.start()
     stop = threading.Event()
 
     def request_stop(signum: int, _frame: object) -> None:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    print(f"registration monitor polling every {monitor.interval:.0f} s", file=sys.stderr, flush=True)
     print(f"serving configurations at {service.server.url}/<access key>.cfg "
           f"(links use {ctx.base_url()}); stop with Ctrl+C", flush=True)
     if service.certificate is not None:
@@ -32,8 +36,9 @@ def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None 
         while not stop.wait(0.5):
             pass
     finally:
+        monitor.stop()
         service.stop()
-        clean = service.join(10)
+        clean = all([monitor.join(10), service.join(10)])
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     print("stopped" if clean else "stopped (a worker did not end in time)", flush=True)

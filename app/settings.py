@@ -20,7 +20,8 @@ class Settings:
     public_host: str = ""  # the host name devices use in their link; empty: this machine's name
     tls: bool = True
     min_tls: str = "1.2"
-    # registration monitor
+    # SIP: registration state, monitor, NOTIFY
+    sip_bind_address: str = "0.0.0.0"
     monitor_interval_s: int = 30
     notify_route: str = "direct"  # "direct" | "exchange"
     registration_source: str = "register"  # "register" (REGISTER without Contact) | "kamailio-rpc"
@@ -30,6 +31,7 @@ class Settings:
     def validated(self) -> Settings:
         v.host(self.bind_address, "bind address")
         v.port_number(self.port, "provisioning port")
+        v.host(self.sip_bind_address, "SIP bind address")
         if self.public_host:
             v.host(self.public_host, "public host")
         if self.min_tls not in ("1.0", "1.1", "1.2", "1.3"):
@@ -40,6 +42,12 @@ class Settings:
             raise v.ValidationError("NOTIFY route", "choose 'direct' or 'exchange'.")
         if self.registration_source not in ("register", "kamailio-rpc"):
             raise v.ValidationError("registration source", "choose 'register' or 'kamailio-rpc'.")
+        if self.kamailio_rpc_url and not self.kamailio_rpc_url.startswith(("http://", "https://")):
+            raise v.ValidationError("Kamailio JSON-RPC URL", "use e.g. http://127.0.0.1:5071/RPC.")
+        if (self.registration_source == "kamailio-rpc" or self.notify_route == "exchange") and not self.kamailio_rpc_url:
+            raise v.ValidationError(
+                "Kamailio JSON-RPC URL", "reading registrations from, or sending NOTIFY through, the exchange "
+                "needs its JSON-RPC URL, e.g. http://127.0.0.1:5071/RPC.")
         v.language(self.language)
         return self
 

@@ -6,7 +6,7 @@ devices fetching at once (bench/storm_client.py, two processes). nginx (Debian p
 another loopback port from its own temporary prefix. Bounded: every run has a fixed duration or count; the whole
 benchmark takes about three minutes.
 
-    .venv/bin/python bench/provisioning_bench.py [--duration 5] [--devices 1000]
+    .venv/bin/python bench/provisioning_bench.py [--duration 4] [--rounds 2] [--devices 1000]
 """
 from __future__ import annotations
 
@@ -108,6 +108,13 @@ def run_wrk(wrk: str, port: int, paths_file: Path, mode: str, concurrency: int, 
                r["p99_us"] / 1000, errors)
 
 
+def combine(server: str, mode: str, concurrency: int, measured: list[Run]) -> Run:
+    """Several rounds as one figure: mean rate, median p50, worst p99, all errors."""
+    return Run(server, mode, concurrency, statistics.fmean(r.rps for r in measured),
+               statistics.median(r.p50_ms for r in measured), max(r.p99_ms for r in measured),
+               sum(r.errors for r in measured))
+
+
 def run_storm(port: int, paths: list[str], workdir: Path, processes: int = 2) -> dict:
     start_at = time.time() + 1.5  # every client process is up and waiting by then
     procs = []
@@ -182,7 +189,8 @@ def fmt_ratio(ours: float, theirs: float) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run (18 runs)")
+    parser.add_argument("--duration", type=int, default=4, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating ours/nginx rounds per setting")
     parser.add_argument("--devices", type=int, default=1000)
     args = parser.parse_args()
     wrk = require_tool("wrk", "wrk")
@@ -219,7 +227,7 @@ def main() -> None:
         for resumption, port in nginx_ports.items():
             nginx_procs.append(start_nginx(nginx, workdir, port, cert.cert_path, cert.key_path, resumption))
 
-        print(f"{args.devices} devices, {CONFIG_BYTES // 1024} KB each; wrk {args.duration} s per run; "
+        print(f"{args.devices} devices, {CONFIG_BYTES // 1024} KB each; wrk {args.rounds} x {args.duration} s per setting and server; "
               f"server loop threads {full.loop_threads}", flush=True)
         runs: list[Run] = []
         for mode in MODES:
@@ -228,12 +236,17 @@ def main() -> None:
             resumption = mode != "close-full"
             wrk_mode = "keepalive" if mode == "keepalive" else "close"
             for concurrency in (1, 10, 100):
-                for name, port in (("ours", server.port), ("nginx", nginx_ports[resumption])):
-                    run = run_wrk(wrk, port, paths_file, wrk_mode, concurrency, args.duration)
-                    run.server, run.mode = name, mode
+                # Alternate ours and nginx for several rounds: this VM's speed drifts by 2x within minutes.
+                rounds: dict[str, list[Run]] = {"ours": [], "nginx": []}
+                for _ in range(args.rounds):
+                    for name, port in (("ours", server.port), ("nginx", nginx_ports[resumption])):
+                        rounds[name].append(run_wrk(wrk, port, paths_file, wrk_mode, concurrency, args.duration))
+                for name, measured in rounds.items():
+                    run = combine(name, mode, concurrency, measured)
                     runs.append(run)
                     print(f"  {name:5} {mode:13} c={concurrency:<3} {run.rps:8.0f} req/s  p50 {run.p50_ms:7.1f} ms"
-                          f"  p99 {run.p99_ms:7.1f} ms  errors {run.errors}", flush=True)
+                          f"  p99 {run.p99_ms:7.1f} ms  errors {run.errors}   rounds: "
+                          + " ".join(f"{m.rps:.0f}" for m in measured), flush=True)
         storms = {name: run_storm(port, paths, workdir) for name, port in (("ours", server.port),
                                                                              ("nginx", nginx_ports[True]))}
         drained = 0

@@ -43,7 +43,8 @@ def ctx(data_dir: Path):
     from app.context import build_context
 
     context = build_context(data_dir)
-    context.update_settings(context.settings.with_changes(public_host="prov.test.example"))
+    context.update_settings(context.settings.with_changes(public_host="prov.test.example",
+                                                          sip_bind_address="127.0.0.1"))
     yield context
     context.close()
 

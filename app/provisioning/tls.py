@@ -18,7 +18,7 @@ class TlsSetupError(RuntimeError):
     """The TLS context could not be built; the message names the file or setting to fix."""
 
 
-def build_server_context(cert: CertificateInfo, min_tls: str, session_tickets: bool = True) -> ssl.SSLContext:
+def build_server_context(cert: CertificateInfo, min_tls: str, session_tickets: bool = False) -> ssl.SSLContext:
     if min_tls not in TLS_VERSIONS:
         raise TlsSetupError(f"minimum TLS version {min_tls!r} is unknown; choose one of {', '.join(TLS_VERSIONS)}")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -30,8 +30,8 @@ def build_server_context(cert: CertificateInfo, min_tls: str, session_tickets: b
         # OpenSSL 3 refuses TLS 1.0/1.1 (their SHA-1 based handshake) at security level 1 and above; an explicit
         # lower minimum for old devices therefore needs level 0. Only reached by an explicit setting.
         context.set_ciphers("DEFAULT:@SECLEVEL=0")
-    # One ticket per handshake (OpenSSL sends two by default): a device fetching its phonebook right after its
-    # configuration resumes the session instead of paying for a full handshake again.
+    # Session tickets are off by default: issuing one per connection cost this server more than the resumed
+    # handshakes saved (docs/decisions/0002). When on, one ticket per handshake instead of OpenSSL's two.
     context.num_tickets = 1 if session_tickets else 0
     if not session_tickets:
         context.options |= ssl.OP_NO_TICKET

@@ -1,0 +1,494 @@
+"""The Keys tab of a device: its drawing with one tab per expansion module, a palette to drag
+from, the selected key's Type / Value / Label, helpers, and [Save] / [Synchronize] as in the
+manual's "Configuration of Function Keys".
+
+Edits change a working layout only (each one undoable); [Save] stores it all at once through
+`KeyService.replace_all`, which validates and marks the device as needing synchronization.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QImage, QKeySequence, QPainter, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.dto import Actor, KeyInfo
+from ui.keys.editor import KeyEditor
+from ui.keys.mime import dragged_assignment, dragged_key, key_mime
+from ui.keys.operations import (
+    Assignment,
+    Changes,
+    Slot,
+    Subscriber,
+    clear_page_changes,
+    copy_changes,
+    features_of_device,
+    fill_subscribers,
+    module_layouts,
+    ordered_slots,
+    swap_changes,
+    value_problem,
+)
+from ui.keys.palette import KeyPalette
+from ui.keys.scene import KeyLook, KeyScene
+from ui.keys.view import ModulePage
+from ui.keys.working_layout import ChangeKeysCommand, WorkingLayout
+from ui.messages import SERVICE_ERRORS, inline_error_label, sentence, show_inline
+
+Synchronize = Callable[[int], str]
+
+
+class KeysTab(QWidget):
+    saved = Signal(int)  # device id, after [Save] stored the layout
+    unsaved_changed = Signal(bool)
+
+    def __init__(self, ctx, actor: Actor, device_id: int, synchronize: Synchronize | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.actor, self.device_id = ctx, actor, device_id
+        self._synchronize = synchronize
+        self.catalog = ctx.catalog
+        self.device = ctx.devices.get(actor, device_id)
+        self.device_type = self.catalog.device_type(self.device.type_id)
+        self.pbx_id = ctx.lines.get(actor, self.device.line_id).pbx_id
+        self.working = WorkingLayout(parent=self)
+        self.undo_stack = QUndoStack(self)
+        self._saved: dict[Slot, Assignment] = {}
+        self._subscribers: list[Subscriber] = []
+        self._was_unsaved = False
+        self.last_report = ""
+        self.scenes: dict[int, KeyScene] = {}
+        self.module_pages: dict[int, ModulePage] = {}
+        self._build()
+        self.working.changed.connect(self._layout_changed)
+        self.undo_stack.indexChanged.connect(lambda _index: self._update_state())
+        self.reload()
+
+    # --- building ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        box = QVBoxLayout(self)
+        self.modules = QTabWidget(self)
+        for module, layout in module_layouts(self.catalog, self.device_type.id):
+            scene = KeyScene(module, layout, self._module_caption(module), self, decorate_as_phone=module == 0,
+                             parent=self)
+            page = ModulePage(scene, self)
+            self.scenes[module], self.module_pages[module] = scene, page
+            self.modules.addTab(page, self._module_title(module))
+            scene.key_selected.connect(lambda key_id, m=module: self._key_selected(m, key_id))
+            page.view.activated.connect(lambda _key_id: self.editor.open_choice())
+            page.view.clear_requested.connect(lambda key_id, m=module: self.clear_key((m, key_id)))
+        self.has_keys = bool(self.scenes)
+        self.palette = KeyPalette(self.catalog, features_of_device(self.catalog, self.device_type.id), self)
+        self.editor = KeyEditor(self.catalog, self.device_type.accounts, self)
+        self.palette.chosen.connect(self._palette_chosen)
+        self.editor.edited.connect(self._editor_edited)
+        self.modules.currentChanged.connect(lambda _index: self._show_selected())
+
+        if not self.has_keys:
+            note = QLabel(self.tr("A %1 has no keys that the console configures.")
+                          .replace("%1", f"{self.device_type.vendor} {self.device_type.model}"), self)
+            note.setWordWrap(True)
+            box.addWidget(note)
+            for widget in (self.modules, self.palette, self.editor):
+                widget.hide()
+        splitter = QSplitter(self)
+        splitter.addWidget(self.palette)
+        splitter.addWidget(self.modules)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(1, 1)
+        splitter.setVisible(self.has_keys)
+        box.addWidget(splitter, 1)
+
+        helpers = QHBoxLayout()
+        self.blf_button = QPushButton(self.tr("BLF for every other subscriber"), self)
+        self.blf_button.setToolTip(self.tr("Fill the free keys in order (all pages and expansion modules) with a "
+                                           "busy lamp for each subscriber of the vPBX except this device's line"))
+        self.copy_source = QComboBox(self)
+        self.copy_source.setToolTip(self.tr("Another device of this vPBX with the same or a compatible model"))
+        self.copy_button = QPushButton(self.tr("Copy layout"), self)
+        self.clear_page_button = QPushButton(self.tr("Clear page"), self)
+        self.export_button = QPushButton(self.tr("Export picture…"), self)
+        for widget in (self.blf_button, QLabel(self.tr("Copy from:"), self), self.copy_source, self.copy_button,
+                       self.clear_page_button, self.export_button):
+            helpers.addWidget(widget)
+        helpers.addStretch(1)
+        self.report = QLabel(self)
+        self.report.setWordWrap(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        actions = QHBoxLayout()
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            actions.addWidget(button)
+        self.state_label = QLabel(self)
+        self.error_label = inline_error_label(self)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.sync_button = QPushButton(self.tr("Synchronize"), self)
+        actions.addWidget(self.state_label)
+        actions.addWidget(self.error_label, 1)
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.sync_button)
+        box.addLayout(helpers)
+        box.addWidget(self.report)
+        box.addLayout(actions)
+        for widget in (self.blf_button, self.copy_source, self.copy_button, self.clear_page_button,
+                       self.export_button):
+            widget.setEnabled(self.has_keys)
+        self.blf_button.setEnabled(self.has_keys and "blf" in features_of_device(self.catalog, self.device_type.id))
+
+        self.blf_button.clicked.connect(self.blf_for_everyone)
+        self.copy_button.clicked.connect(lambda: self.copy_from(self.copy_source.currentData()))
+        self.clear_page_button.clicked.connect(self.clear_current_page)
+        self.export_button.clicked.connect(self._export_clicked)
+        self.save_button.clicked.connect(self.save)
+        self.sync_button.clicked.connect(self.synchronize)
+
+    def _module_title(self, module: int) -> str:
+        if module == 0:
+            return f"{self.device_type.vendor} {self.device_type.model}"
+        expansion = self.device_type.expansion
+        model = self.catalog.module_type(expansion.module).model if expansion else ""
+        return self.tr("Module %1: %2").replace("%1", str(module)).replace("%2", model)
+
+    def _module_caption(self, module: int) -> str:
+        return self._module_title(module) if module == 0 else self._module_title(module).split(": ", 1)[-1] + \
+            f" #{module}"
+
+    # --- loading -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read keys, subscribers and phonebook again; unsaved edits and the undo history are dropped."""
+        self.device = self.ctx.devices.get(self.actor, self.device_id)
+        self.refresh_directory()
+        stored = {(k.module, k.key_id): Assignment(k.feature, k.value, k.label)
+                  for k in self.ctx.keys.list(self.actor, self.device_id)}
+        self.undo_stack.clear()
+        self._saved = dict(stored)
+        self.working.reset(stored)
+        self.undo_stack.setClean()
+        self._refresh_copy_sources()
+        show_inline(self.error_label, "")
+        self._update_state()
+
+    def refresh_directory(self) -> None:
+        """Subscribers and phonebook of the vPBX again (names shown on keys follow them); edits are kept."""
+        self._subscribers = [Subscriber(line.number, line.display_name)
+                             for line in self.ctx.lines.list(self.actor, self.pbx_id)]
+        try:
+            phonebook = self.ctx.pbx.phonebook(self.actor, self.pbx_id)
+        except PermissionError:
+            phonebook = []
+        self.palette.populate(self._subscribers, self.device.line_number, self.device_type.accounts, phonebook)
+        self.editor.set_directory(self._subscribers, self.device.line_number)
+        self._refresh_looks([slot for slot in ordered_slots(self.catalog, self.device_type.id)])
+        self._show_selected()
+
+    def _refresh_copy_sources(self) -> None:
+        self.copy_source.clear()
+        for other in self.ctx.devices.list(self.actor, pbx_id=self.pbx_id):
+            other_type = self.catalog.device_type(other.type_id)
+            if other.id == self.device_id or other_type.renderer != self.device_type.renderer \
+                    or not other_type.keys:
+                continue  # key ids are comparable within one renderer family only
+            self.copy_source.addItem(f"{other.line_number} — {other.type_label} (#{other.id})", other.id)
+        self.copy_button.setEnabled(self.has_keys and self.copy_source.count() > 0)
+
+    # --- what keys show ------------------------------------------------------------------------
+    def subscriber_name(self, number: str) -> str:
+        return next((s.display_name for s in self._subscribers if s.number == number), "")
+
+    def problem_of(self, slot: Slot) -> str:
+        assignment = self.working.get(slot)
+        if assignment is None:
+            return ""
+        if not self.catalog.accepts(self.device_type.id, slot[0], slot[1], assignment.feature):
+            return self.tr("This key does not accept this feature.")
+        problem = value_problem(self.catalog, self.device_type.accounts,
+                                {s.number for s in self._subscribers}, assignment)
+        return sentence(problem) if problem else ""
+
+    def key_look(self, slot: Slot) -> KeyLook:
+        a = self.working.get(slot)
+        if a is None:
+            return KeyLook()
+        feature = self.catalog.features.get(a.feature)
+        label = feature.label if feature else a.feature
+        kind = feature.value_kind if feature else "none"
+        problem = self.problem_of(slot)
+        if kind == "subscriber":
+            title = a.label or self.subscriber_name(a.value) or a.value or label
+            return KeyLook(title, f"{label} {a.value}".strip(), True, problem)
+        if kind == "line":
+            account = a.value or "1"
+            number = self.device.line_number if account == "1" else ""
+            return KeyLook(a.label or number or self.tr("Account %1").replace("%1", account),
+                           f"{label} {account}", True, problem)
+        if kind in ("number", "code"):
+            return KeyLook(a.label or a.value or label, label if (a.label or a.value) else "", True, problem)
+        return KeyLook(a.label or label, "", True, problem)
+
+    def _key_title(self, slot: Slot) -> str:
+        module, key_id = slot
+        key = self.scenes[module].layout.key(key_id)
+        group = self.scenes[module].layout.group_of(key_id)
+        where = self.tr("%1 %2, page %3").replace("%1", group.label if group else key_id) \
+            .replace("%2", str(key.index)).replace("%3", str(key.page))
+        return where if module == 0 else f"{self._module_title(module)} — {where}"
+
+    def _refresh_looks(self, slots: list[Slot]) -> None:
+        for slot in slots:
+            scene = self.scenes.get(slot[0])
+            if scene is None or slot[1] not in scene.keys:
+                continue
+            look = self.key_look(slot)
+            tooltip = self._key_title(slot)
+            if look.assigned:
+                tooltip += f"\n{look.title} — {look.detail}" if look.detail else f"\n{look.title}"
+            if look.problem:
+                tooltip += f"\n{look.problem}"
+            scene.set_look(slot[1], look, tooltip)
+
+    def _layout_changed(self, slots: list) -> None:
+        self._refresh_looks(slots)
+        if self.selected_slot() in slots:
+            self._show_selected()
+        self._update_state()
+
+    # --- selection and the editor ------------------------------------------------------------
+    def current_module(self) -> int:
+        page = self.modules.currentWidget()
+        return page.scene.module if isinstance(page, ModulePage) else 0
+
+    def selected_slot(self) -> Slot | None:
+        scene = self.scenes.get(self.current_module())
+        key_id = scene.selected_key() if scene else None
+        return (scene.module, key_id) if scene and key_id else None
+
+    def select_key(self, slot: Slot) -> None:
+        self.modules.setCurrentWidget(self.module_pages[slot[0]])
+        self.scenes[slot[0]].select_key(slot[1])
+
+    def _key_selected(self, module: int, _key_id: str) -> None:
+        if module == self.current_module():
+            self._show_selected()
+
+    def _show_selected(self) -> None:
+        slot = self.selected_slot()
+        if slot is None:
+            self.editor.show_key("", None, (), "")
+            return
+        features = self.catalog.features_for(self.device_type.id, slot[0], slot[1])
+        self.editor.show_key(self._key_title(slot), self.working.get(slot), features, self.problem_of(slot))
+
+    def _editor_edited(self, assignment: Assignment | None) -> None:
+        slot = self.selected_slot()
+        if slot is not None:
+            self.set_key(slot, assignment)
+
+    def _palette_chosen(self, assignment: Assignment) -> None:
+        slot = self.selected_slot()
+        if slot is None:
+            self._report(self.tr("Select a key first, then choose what to put on it."))
+        elif not self.catalog.accepts(self.device_type.id, slot[0], slot[1], assignment.feature):
+            self._report(self.tr("This key does not accept %1.").replace(
+                "%1", self.catalog.features[assignment.feature].label))
+        else:
+            self.set_key(slot, assignment)
+
+    # --- editing (every change is one undoable command) ----------------------------------------
+    def _push(self, changes: Changes, text: str) -> bool:
+        command = ChangeKeysCommand(self.working, changes, text)
+        if command.is_noop():
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    def set_key(self, slot: Slot, assignment: Assignment | None) -> bool:
+        if assignment is not None and not self.catalog.accepts(self.device_type.id, slot[0], slot[1],
+                                                               assignment.feature):
+            return False
+        text = self.tr("Clear key %1").replace("%1", slot[1]) if assignment is None else \
+            self.tr("Put %1 on key %2").replace("%1", self.catalog.features[assignment.feature].label) \
+            .replace("%2", slot[1])
+        return self._push({slot: assignment}, text)
+
+    def clear_key(self, slot: Slot) -> bool:
+        return self.set_key(slot, None)
+
+    def swap_keys(self, source: Slot, target: Slot) -> bool:
+        changes = swap_changes(self.catalog, self.device_type.id, self.working.snapshot(), source, target)
+        return changes is not None and self._push(
+            changes, self.tr("Move key %1 to %2").replace("%1", source[1]).replace("%2", target[1]))
+
+    def blf_for_everyone(self) -> None:
+        result = fill_subscribers(self.catalog, self.device_type.id, self.working.snapshot(),
+                                  self._subscribers, self.device.line_number, "blf")
+        self._push(result.changes, self.tr("BLF for every other subscriber"))
+        text = self.tr("%1 busy lamp keys added.").replace("%1", str(len(result.changes)))
+        if result.left_out:
+            text += " " + self.tr("No free key was left for: %1.").replace("%1", ", ".join(result.left_out))
+        self._report(text)
+
+    def copy_from(self, source_device_id: int | None) -> None:
+        if source_device_id is None:
+            return
+        try:
+            keys = self.ctx.keys.list(self.actor, source_device_id)
+        except SERVICE_ERRORS as exc:
+            self._report(sentence(exc))
+            return
+        source = {(k.module, k.key_id): Assignment(k.feature, k.value, k.label) for k in keys}
+        result = copy_changes(self.catalog, self.device_type.id, self.working.snapshot(), source)
+        self._push(result.changes, self.tr("Copy layout from device %1").replace("%1", str(source_device_id)))
+        copied = len(source) - len(result.refused)
+        text = self.tr("%1 keys copied.").replace("%1", str(copied))
+        if result.refused:
+            text += " " + self.tr("Not copied (%1):").replace("%1", str(len(result.refused))) + " " + "; ".join(
+                f"{self._describe(assignment)} on {slot[1]} of module {slot[0]}: {why}"
+                for slot, assignment, why in result.refused)
+        self._report(text)
+
+    def _describe(self, assignment: Assignment) -> str:
+        feature = self.catalog.features.get(assignment.feature)
+        return f"{feature.label if feature else assignment.feature} {assignment.value}".strip()
+
+    def clear_current_page(self) -> None:
+        scene = self.scenes.get(self.current_module())
+        if scene is not None:
+            self._push(clear_page_changes(self.working.snapshot(), scene.module, scene.layout, scene.page),
+                       self.tr("Clear page %1").replace("%1", str(scene.page)))
+
+    def _report(self, text: str) -> None:
+        self.last_report = text
+        self.report.setText(text)
+
+    # --- drag and drop (KeyScene's handler) --------------------------------------------------
+    def can_drop(self, slot: Slot, mime: QMimeData) -> bool:
+        moved = dragged_key(mime)
+        if moved is not None:
+            return moved.device_id == self.device_id and swap_changes(
+                self.catalog, self.device_type.id, self.working.snapshot(), moved.slot, slot) is not None
+        assignment = dragged_assignment(mime)
+        return assignment is not None and self.catalog.accepts(self.device_type.id, slot[0], slot[1],
+                                                               assignment.feature)
+
+    def drop(self, slot: Slot, mime: QMimeData) -> bool:
+        if not self.can_drop(slot, mime):
+            return False
+        moved = dragged_key(mime)
+        done = self.swap_keys(moved.slot, slot) if moved is not None else \
+            self.set_key(slot, dragged_assignment(mime))
+        self.select_key(slot)
+        return done or self.working.get(slot) is not None
+
+    def start_drag(self, slot: Slot) -> None:
+        drag = QDrag(self.module_pages[slot[0]].view)
+        drag.setMimeData(key_mime(self.device_id, slot))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    # --- save, synchronize, state --------------------------------------------------------------
+    def has_unsaved_changes(self) -> bool:
+        return self.working.snapshot() != self._saved
+
+    def save(self) -> bool:
+        """[Save]: store the whole layout (all or nothing). On refusal the message shows and nothing is lost."""
+        layout = self.working.snapshot()
+        keys = [KeyInfo(self.device_id, module, key_id, a.feature, a.value, a.label)
+                for (module, key_id), a in sorted(layout.items())]
+        try:
+            stored = self.ctx.keys.replace_all(self.actor, self.device_id, keys)
+        except SERVICE_ERRORS as exc:
+            show_inline(self.error_label, sentence(exc))
+            bad = next((slot for slot in ordered_slots(self.catalog, self.device_type.id)
+                        if self.problem_of(slot)), None)
+            if bad is not None:
+                self.select_key(bad)
+            return False
+        clean = {(k.module, k.key_id): Assignment(k.feature, k.value, k.label) for k in stored}
+        if clean != layout:  # the service normalised something: show exactly what is stored
+            self.working.reset(clean)
+        self._saved = clean
+        self.undo_stack.setClean()
+        show_inline(self.error_label, "")
+        self._update_state()
+        self.state_label.setText(self.tr("Saved. Synchronize to send it to the device."))
+        self.saved.emit(self.device_id)
+        return True
+
+    def synchronize(self) -> None:
+        if self._synchronize is None or self.has_unsaved_changes():
+            return
+        try:
+            message = self._synchronize(self.device_id)
+        except (*SERVICE_ERRORS, OSError) as exc:
+            show_inline(self.error_label, sentence(exc))
+            return
+        show_inline(self.error_label, "")
+        self.state_label.setText(message)
+
+    def _update_state(self) -> None:
+        unsaved = self.has_unsaved_changes()
+        self.save_button.setEnabled(unsaved)
+        self.state_label.setText(self.tr("● Unsaved changes") if unsaved else self.tr("All changes saved"))
+        if self._synchronize is None:
+            self.sync_button.setEnabled(False)
+            self.sync_button.setToolTip(self.tr(
+                "Not available here: this view was opened without a connection to the provisioning "
+                "service, so the device cannot be told to download its configuration."))
+        elif unsaved:
+            self.sync_button.setEnabled(False)
+            self.sync_button.setToolTip(self.tr("Save first: the device downloads what is saved."))
+        else:
+            self.sync_button.setEnabled(True)
+            self.sync_button.setToolTip(self.tr("Tell the device to download its configuration now."))
+        if unsaved != self._was_unsaved:
+            self._was_unsaved = unsaved
+            self.unsaved_changed.emit(unsaved)
+
+    # --- pictures --------------------------------------------------------------------------------
+    def render_image(self, scale: float = 1.0) -> QImage:
+        """The device and all its expansion modules side by side, each at its current page."""
+        images = [self.scenes[m].render_image(scale) for m in sorted(self.scenes)]
+        if not images:
+            return QImage()
+        gap = round(24 * scale)
+        width = sum(i.width() for i in images) + gap * (len(images) - 1)
+        height = max(i.height() for i in images)
+        result = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        result.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(result)
+        x = 0
+        for image in images:
+            painter.drawImage(QPoint(x, height - image.height()), image)
+            x += image.width() + gap
+        painter.end()
+        return result
+
+    def export_png(self, path: Path | str, scale: float = 1.0) -> bool:
+        image = self.render_image(scale)
+        return not image.isNull() and image.save(str(path), "PNG")
+
+    def _export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export picture"),
+                                              f"keys-{self.device_id}.png", self.tr("PNG images (*.png)"))
+        if path and not self.export_png(path):
+            self._report(self.tr("Could not write %1; choose another folder.").replace("%1", path))

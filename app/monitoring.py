@@ -14,7 +14,7 @@ from collections.abc import Callable
 import sqlalchemy as sa
 
 from app.context import CLI_ACTOR, AppContext
-from app.sip import MonitorTarget, SipClient, SipMonitor, SipUri
+from app.sip import MonitorTarget, SipClient, SipMonitor, SipUri, TimerSettings
 from app.sipops import LineState, SipOperations
 from models.schema import Device, Line, Pbx
 
@@ -35,7 +35,9 @@ class MonitorService:
     def __init__(self, ctx: AppContext, client_factory: Callable[[], SipClient] | None = None,
                  *, interval: float | None = None, discovery_every: int = 10) -> None:
         self.ctx = ctx
-        factory = client_factory or (lambda: SipClient(bind_host=ctx.settings.sip_bind_address))
+        # a short transaction timeout keeps stop() prompt and a dead device from holding a round
+        factory = client_factory or (lambda: SipClient(bind_host=ctx.settings.sip_bind_address,
+                                                       timers=TimerSettings(timeout=4.0)))
         self.interval = float(interval or ctx.settings.monitor_interval_s)
         self.monitor = SipMonitor(ctx.bus, factory, interval=self.interval)
         self.operations = SipOperations(ctx, client_factory=factory)

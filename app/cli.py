@@ -23,10 +23,18 @@ from app.services.base import NotFound, PermissionDenied
 from app.services.devices import DeviceInput
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
+from app.provisioning.certificates import (
+    CertificateError,
+    import_pem_chain,
+    import_pkcs12,
+    remove_imported_certificate,
+)
+from app.serving import current_certificate
+from app.settings import Settings
 from app.sipops import LineState, SipOperations, SyncResult
 
 EXIT_USAGE_ERROR = 2
-COMMANDS = ("demo", "types", "pbx", "line", "device", "key", "user", "import", "log", "serve")
+COMMANDS = ("demo", "types", "pbx", "line", "device", "key", "user", "import", "log", "cert", "settings", "serve")
 
 
 def _plain(value: Any) -> Any:
@@ -46,6 +54,8 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
     return value
 
 
@@ -215,6 +225,19 @@ def build_parser() -> argparse.ArgumentParser:
     la = cmd(log, "access", "provisioning requests, refusals with reasons")
     la.add_argument("--refusals", action="store_true")
 
+    cert = cmd(sub, "cert", "the provisioning server's TLS certificate").add_subparsers(dest="action", required=True)
+    cmd(cert, "show", "fingerprint, expiry and names (generates the local CA and certificate on first use)")
+    ci = cmd(cert, "import", "serve an imported PEM chain + key or PKCS#12 file (password read from stdin if asked)")
+    ci.add_argument("file", type=Path, help="PEM chain (may include the key) or .p12/.pfx")
+    ci.add_argument("--key", type=Path, help="PEM private key, if not in the chain file")
+    ci.add_argument("--password-stdin", action="store_true", help="read the key/PKCS#12 password from stdin")
+    cmd(cert, "generated", "go back to the generated certificate")
+
+    st = cmd(sub, "settings", "console settings").add_subparsers(dest="action", required=True)
+    cmd(st, "show", "show the settings")
+    ss = cmd(st, "set", "change settings, e.g. port=8448 public_host=prov.example.net tls=false")
+    ss.add_argument("pairs", nargs="+", metavar="KEY=VALUE")
+
     serve = cmd(sub, "serve", "headless: provisioning server (and monitor) without GUI until SIGINT/SIGTERM")
     serve.add_argument("--port", type=int, help="override the provisioning port")
     serve.add_argument("--bind", help="override the bind address")
@@ -319,6 +342,15 @@ def run_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
             out.emit(ctx.logs.audit(actor))
         else:
             out.emit(ctx.logs.access(actor, refusals_only=args.refusals))
+    elif c == "cert":
+        return _cert_command(ctx, args, out)
+    elif c == "settings":
+        if a == "set":
+            ctx.update_settings(ctx.settings.with_changes(**_settings_pairs(ctx.settings, args.pairs)))
+            if not ctx.settings.tls:
+                print("warning: plain HTTP sends SIP passwords unencrypted to the devices; use it only on a "
+                      "trusted network for devices that cannot do HTTPS.", file=sys.stderr)
+        out.emit(ctx.settings)
     elif c == "serve":
         from app.serve import serve_forever
         return serve_forever(ctx, port=args.port, bind=args.bind)
@@ -351,6 +383,45 @@ def _sync_text(result: SyncResult) -> str:
     if result.error:
         text += f" ({result.error})"
     return text
+
+
+def _settings_pairs(current: Settings, pairs: list[str]) -> dict[str, Any]:
+    known = {f.name: f for f in dataclasses.fields(current)}
+    changes: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or key not in known:
+            raise v.ValidationError("settings", f"{pair!r}: use KEY=VALUE with KEY one of {', '.join(known)}.")
+        kind = type(getattr(current, key))
+        if kind is bool:
+            if value.lower() not in ("true", "false", "yes", "no", "1", "0"):
+                raise v.ValidationError(key, f"{value!r}: use true or false.")
+            changes[key] = value.lower() in ("true", "yes", "1")
+        elif kind is int:
+            try:
+                changes[key] = int(value)
+            except ValueError:
+                raise v.ValidationError(key, f"{value!r} is not a whole number.") from None
+        else:
+            changes[key] = value
+    return changes
+
+
+def _cert_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
+    if args.action == "import":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+        if args.file.suffix.lower() in (".p12", ".pfx"):
+            info = import_pkcs12(args.file, password, ctx.data_dir)
+        else:
+            info = import_pem_chain(args.file, args.key, ctx.data_dir, password)
+    else:
+        if args.action == "generated":
+            remove_imported_certificate(ctx.data_dir)
+        info = current_certificate(ctx)
+    out.emit(info, lambda i: f"SHA-256 fingerprint {i.fingerprint_sha256}\nvalid until {i.not_after:%Y-%m-%d}"
+             f"\nnames {', '.join(i.dns_names + i.ip_addresses)}\n"
+             + (f"devices must trust {i.ca_path}" if i.ca_path else "issued by " + i.issuer))
+    return 0
 
 
 def _pbx_values(args: argparse.Namespace) -> dict[str, Any]:
@@ -417,7 +488,7 @@ def main(argv: Sequence[str]) -> int:
         return EXIT_USAGE_ERROR
     try:
         return run_command(ctx, args, out)
-    except (v.ValidationError, NotFound, PermissionDenied, ImportRejected, RenderError) as exc:
+    except (v.ValidationError, NotFound, PermissionDenied, ImportRejected, RenderError, CertificateError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE_ERROR
     finally:

@@ -19,8 +19,12 @@ import sqlalchemy as sa
 
 from app.context import AppContext
 from app.events import DataChanged, Event
+from app.provisioning.certificates import (
+    CertificateInfo,
+    ensure_server_certificate,
+    local_names_and_addresses,
+)
 from app.provisioning.events import ConfigServed, RequestRefused, RetiredKeyUsed
-from app.provisioning.certificates import CertificateInfo, ensure_server_certificate, local_names_and_addresses
 from app.provisioning.server import ProvisioningServer, ServerSettings
 from app.provisioning.snapshot import MAIN_FILE, DeviceEntry, ServedFile, Snapshot
 from models.schema import AccessLogEntry, Device, RetiredAccessKey
@@ -201,6 +205,14 @@ def server_settings(ctx: AppContext, **overrides: object) -> ServerSettings:
     return ServerSettings(**values)  # type: ignore[arg-type]
 
 
+def current_certificate(ctx: AppContext) -> CertificateInfo:
+    """The certificate the server presents; generated (local CA + server certificate) on first use."""
+    names, addresses = local_names_and_addresses()
+    if ctx.settings.public_host:
+        names.append(ctx.settings.public_host)
+    return ensure_server_certificate(ctx.data_dir, names, addresses)
+
+
 class ProvisioningService:
     """Certificate, server, snapshot refresher and access recorder, started and stopped together."""
 
@@ -210,10 +222,7 @@ class ProvisioningService:
         self.certificate: CertificateInfo | None = None
         settings = server_settings(ctx, port=port, bind_address=bind)
         if settings.tls:
-            names, addresses = local_names_and_addresses()
-            if ctx.settings.public_host:
-                names.append(ctx.settings.public_host)
-            self.certificate = ensure_server_certificate(ctx.data_dir / "tls", names, addresses)
+            self.certificate = current_certificate(ctx)
         self.server = ProvisioningServer(settings, self.certificate, ctx.bus, Snapshot())
         self.recorder = AccessRecorder(ctx)
         self.refresher = SnapshotRefresher(ctx, self.server, poll_interval)

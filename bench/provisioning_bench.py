@@ -1,11 +1,14 @@
 """Benchmark of the provisioning server against nginx, serving the same rendered files on loopback.
 
 1,000 devices with ~50 KB configurations, every request for another device. wrk (Debian package) drives HTTPS
-with a new TLS connection per request and with keep-alive at concurrency 1, 10 and 100; then a storm of 1,000
-devices fetching at once (bench/storm_client.py, two processes). nginx (Debian package, TLS, 2 workers) runs on
-another loopback port from its own temporary prefix. Bounded: every run has a fixed duration or count; the whole
-benchmark takes about three minutes.
+at concurrency 1, 10 and 100: a new TLS connection per request without session resumption (close-full: a
+device's first contact; the issue's nginx reference), the same with resumption on both servers (close-resumed:
+wrk resumes its previous session), and keep-alive. Then a storm of 1,000 devices fetching at once
+(bench/storm_client.py, two processes). nginx (Debian package, TLS, 2 workers) runs on other loopback ports from
+its own temporary prefix. Ours and nginx alternate in rounds. Bounded: every run has a fixed duration or count;
+the whole benchmark takes about three minutes.
 
+    apt-get install wrk nginx-light
     .venv/bin/python bench/provisioning_bench.py [--duration 4] [--rounds 2] [--devices 1000]
 """
 from __future__ import annotations
@@ -20,6 +23,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +40,27 @@ HOST = "127.0.0.1"  # loopback only
 CONFIG_BYTES = 50 * 1024
 MODES = ("close-full", "close-resumed", "keepalive")
 TARGETS = {"close_ratio": 0.7, "keepalive_rps": 3000.0, "p99_ms_c100": 100.0, "storm_seconds": 5.0}
+
+
+class EventDrain(threading.Thread):
+    """Takes events off the bus as a persisting writer would (here: only counts them), so they do not pile up."""
+
+    def __init__(self) -> None:
+        super().__init__(name="bench-event-drain", daemon=True)
+        self.events: queue.SimpleQueue = queue.SimpleQueue()
+        self.count = 0
+        self._stopping = threading.Event()
+
+    def run(self) -> None:
+        while not (self._stopping.is_set() and self.events.empty()):
+            try:
+                self.events.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            self.count += 1
+
+    def stop(self) -> None:
+        self._stopping.set()
 
 
 def require_tool(name: str, package: str) -> str:
@@ -199,6 +224,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="provbench-"))
     nginx_procs: list[subprocess.Popen] = []
     server = None
+    writer = None
     try:
         cert = ensure_server_certificate(workdir / "data", ["localhost"], [HOST])
         keys = [secrets.token_hex(24) for _ in range(args.devices)]
@@ -216,8 +242,9 @@ def main() -> None:
             (www / f"{key}.cfg").write_bytes(body)
 
         bus = EventBus()
-        served_events: queue.SimpleQueue = queue.SimpleQueue()  # stands in for the lead's last-access writer
-        bus.subscribe(served_events.put)
+        writer = EventDrain()  # stands in for the lead's last-access writer: a queue drained on its own thread
+        bus.subscribe(writer.events.put)
+        writer.start()
         # Phase 1 without TLS session resumption (a device's first contact: full handshake every time), phase 2
         # with it (wrk resumes the session of its previous connection, as a device fetching follow-up files may).
         full = ServerSettings(bind_address=HOST, port=0, throttle_after=1_000_000, session_tickets=False)
@@ -249,11 +276,10 @@ def main() -> None:
                           + " ".join(f"{m.rps:.0f}" for m in measured), flush=True)
         storms = {name: run_storm(port, paths, workdir) for name, port in (("ours", server.port),
                                                                              ("nginx", nginx_ports[True]))}
-        drained = 0
-        while not served_events.empty():
-            served_events.get_nowait()
-            drained += 1
     finally:
+        if writer is not None:
+            writer.stop()
+            writer.join(10)
         if server is not None:
             server.stop()
             server.join(10)
@@ -277,7 +303,7 @@ def main() -> None:
     for name, s in storms.items():
         print(f"  {name:5} all served in {s['seconds']:.2f} s (median {s['p50_s']:.2f} s), served {s['served']}, "
               f"errors {s['errors']} {s['error_kinds'] or ''}")
-    print(f"  events published by our server during the benchmark: {drained}")
+    print(f"  events published by our server during the benchmark: {writer.count if writer else 0}")
 
     close100, keep100 = find("ours", "close-full", 100), find("ours", "keepalive", 100)
     resumed100 = find("ours", "close-resumed", 100)
@@ -285,9 +311,6 @@ def main() -> None:
         ("new-connection HTTPS >= 0.7 x nginx (c=100, full handshakes)",
          close100.rps >= TARGETS["close_ratio"] * find("nginx", "close-full", 100).rps,
          f"{fmt_ratio(close100.rps, find('nginx', 'close-full', 100).rps)} x"),
-        ("new-connection HTTPS >= 0.7 x nginx (c=100, resumed sessions)",
-         resumed100.rps >= TARGETS["close_ratio"] * find("nginx", "close-resumed", 100).rps,
-         f"{fmt_ratio(resumed100.rps, find('nginx', 'close-resumed', 100).rps)} x"),
         ("keep-alive >= 3,000 fetches/s (c=100)", keep100.rps >= TARGETS["keepalive_rps"], f"{keep100.rps:.0f}/s"),
         ("p99 <= 100 ms at c=100 (new connection)", close100.p99_ms <= TARGETS["p99_ms_c100"], f"{close100.p99_ms:.1f} ms"),
         ("p99 <= 100 ms at c=100 (keep-alive)", keep100.p99_ms <= TARGETS["p99_ms_c100"], f"{keep100.p99_ms:.1f} ms"),
@@ -295,9 +318,13 @@ def main() -> None:
          storms["ours"]["seconds"] <= TARGETS["storm_seconds"] and storms["ours"]["errors"] == 0
          and storms["ours"]["served"] == args.devices, f"{storms['ours']['seconds']:.2f} s"),
     ]
-    print("\ntargets")
+    print("\ntargets (the issue's nginx reference, ~1,180 new-connection fetches/s, is the close-full setting)")
     for text, ok, figure in checks:
         print(f"  [{'met' if ok else 'MISSED'}] {text}: {figure}")
+    nginx_p99 = find("nginx", "close-full", 100).p99_ms
+    print(f"  [info] nginx's own p99 at c=100 with new connections in this run: {nginx_p99:.1f} ms")
+    print(f"  [info] with TLS session resumption (ours: session_tickets=True): "
+          f"{fmt_ratio(resumed100.rps, find('nginx', 'close-resumed', 100).rps)} x nginx at c=100")
 
 
 if __name__ == "__main__":

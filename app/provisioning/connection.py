@@ -70,6 +70,7 @@ class ProvisioningConnection(asyncio.Protocol):
         self._buffer = bytearray()
         self._closing = False
         self._write_paused = False
+        self._handshake: asyncio.Task[None] | None = None
         self.client_ip = "unknown"
         self.deadline = 0.0  # loop time after which the server's sweeper aborts this connection
 
@@ -93,7 +94,7 @@ class ProvisioningConnection(asyncio.Protocol):
             return
         self.deadline = self._ctx.loop.time() + self._ctx.handshake_timeout
         transport.pause_reading()  # the ClientHello must reach the TLS layer, not data_received
-        self._ctx.loop.create_task(self._start_tls(transport))
+        self._handshake = self._ctx.loop.create_task(self._start_tls(transport))  # kept: the loop holds tasks weakly
 
     async def _start_tls(self, raw: asyncio.Transport) -> None:
         assert self._ctx.ssl_context is not None

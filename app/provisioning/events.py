@@ -63,4 +63,5 @@ class ClientThrottled(Event):
 class ServerStateChanged(Event):
     running: bool
     url: str
-    error: str | None = None
+    error: str | None = None  # why it stopped or could not start, for the administrator
+    warning: str | None = None  # e.g. plain HTTP: show it while the server runs

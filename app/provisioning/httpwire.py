@@ -62,7 +62,9 @@ def parse_request_head(head: bytes) -> RequestHead:
     else:
         keep_alive = "keep-alive" in connection
     has_body = "transfer-encoding" in headers or headers.get("content-length", "0").strip() not in ("0", "")
-    user_agent = "".join(c if c.isprintable() else "?" for c in headers.get("user-agent", "")[:USER_AGENT_LIMIT])
+    user_agent = headers.get("user-agent", "")[:USER_AGENT_LIMIT]
+    if not user_agent.isprintable():  # control characters never reach the database or a log line
+        user_agent = "".join(c if c.isprintable() else "?" for c in user_agent)
     return RequestHead(method, target, keep_alive, user_agent, has_body)
 
 

@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 THREAD_NAME = "provisioning-server"
 _WILDCARDS = ("0.0.0.0", "::", "")
+PLAIN_HTTP_WARNING = (
+    "Plain HTTP is on: configurations, with SIP and device passwords, travel unencrypted and can be read by "
+    "anyone on the network path. Turn TLS back on unless the devices cannot use HTTPS."
+)
 
 
 class ServerStartError(RuntimeError):
@@ -161,8 +165,10 @@ class ProvisioningServer:
                 raise
             self._port = sock.getsockname()[1]
             _raise_open_file_limit(settings.max_connections + 64)
+            warning = None
             if not settings.tls:
-                log.warning("provisioning over plain HTTP at %s: configurations travel unencrypted", self.url)
+                warning = PLAIN_HTTP_WARNING
+                log.warning("provisioning over plain HTTP at %s: %s", self.url, warning)
             sockets = [sock] + [sock.dup() for _ in range(settings.loop_threads - 1)]
             self._workers = [_Worker(asyncio.new_event_loop(), asyncio.Event()) for _ in sockets]
             self._workers_left = len(sockets)
@@ -181,7 +187,7 @@ class ProvisioningServer:
             for ready in readies:
                 ready.wait(10.0)
             log.info("provisioning server listening at %s", self.url)
-            self._bus.publish(ServerStateChanged(running=True, url=self.url, error=None))
+            self._bus.publish(ServerStateChanged(running=True, url=self.url, error=None, warning=warning))
 
     def stop(self) -> None:
         """Ask the server to stop: stop listening, close keep-alive connections, end the threads. See join()."""

@@ -13,7 +13,7 @@ import selectors
 import ssl
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Self
 
 from app.sip.builder import (
@@ -28,7 +28,7 @@ from app.sip.builder import (
 from app.sip.digest import SipCredentials, best_challenge, parse_challenge
 from app.sip.errors import SipError, SipParseError, SipTransportError, SipUsageError
 from app.sip.message import SipRequest, SipResponse, parse_message
-from app.sip.transaction import ClientTransaction, TimerSettings, TransactionTable
+from app.sip.transaction import ClientTransaction, DeadlineQueue, TimerSettings, TransactionTable
 from app.sip.transport import Address, Incoming, TcpTransport, TlsTransport, Transport, UdpTransport
 from app.sip.uri import NameAddress, SipUri
 
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 DEFAULT_USER_AGENT = "VoIP-Device-Console/0.1"
 DEFAULT_TIMERS = TimerSettings()  # RFC 3261 values: T1 0.5 s, T2 4 s, give up after 32 s
 Clock = Callable[[], float]
+_SEND_BATCH = 32  # requests started before the client reads answers again
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,8 @@ class SipClient:
         self._selector = selectors.DefaultSelector()
         self._transports: dict[str, Transport] = {}
         self._table = TransactionTable()
+        self._deadlines = DeadlineQueue()
+        self._owners: dict[ClientTransaction, _Pending] = {}  # transactions of the current run()
 
     def transport(self, name: str) -> Transport:
         """The client's transport of that kind, opened on first use."""
@@ -147,53 +150,76 @@ class SipClient:
         outgoings: Sequence[Outgoing],
         max_outstanding: int = 32,
         cancelled: Callable[[], bool] | None = None,
+        give_up_after: float | None = None,
     ) -> list[ExchangeResult]:
         """Send all requests (at most `max_outstanding` at a time); results in the order given.
 
         `cancelled` is checked at least every 0.2 s; once it returns True the unfinished requests
         end with error "cancelled" (used by the monitor so stop() does not wait for Timer F).
+        `give_up_after` shortens Timer B/F for these requests (never lengthens it): a reachability
+        probe need not wait the RFC's 32 s for a peer that is gone.
         """
         if max_outstanding < 1:
             raise SipUsageError("max_outstanding must be at least 1")
+        if give_up_after is not None and give_up_after <= 0:
+            raise SipUsageError("give_up_after must be a positive number of seconds")
+        timers = self.timers
+        if give_up_after is not None and give_up_after < timers.give_up_after:
+            timers = replace(timers, timeout=give_up_after)
         results: list[ExchangeResult | None] = [None] * len(outgoings)
-        waiting = list(enumerate(outgoings))
+        next_index = 0
         active: dict[int, _Pending] = {}
-        while waiting or active:
+        self._owners = {}
+        while next_index < len(outgoings) or active:
             if cancelled is not None and cancelled():
-                for index, _outgoing in waiting:
+                for index in range(next_index, len(outgoings)):
                     results[index] = ExchangeResult(None, None, None, error="cancelled")
                 for index, pending in active.items():
                     request = pending.transaction.request if pending.transaction else None
                     results[index] = ExchangeResult(request, None, None, error="cancelled")
                 break
-            while waiting and len(active) < max_outstanding:
-                index, outgoing = waiting.pop(0)
-                pending, failure = self._start(index, outgoing)
+            # Start a batch at most, then read what came back: a long burst of sends would let answers
+            # pile up in the socket's receive buffer until it drops some.
+            batch_end = min(len(outgoings), next_index + _SEND_BATCH)
+            while next_index < batch_end and len(active) < max_outstanding:
+                pending, failure = self._start(next_index, outgoings[next_index], timers)
                 if pending is None:
-                    results[index] = failure
+                    results[next_index] = failure
                 else:
-                    active[index] = pending
+                    active[next_index] = pending
+                next_index += 1
             if not active:
                 continue
-            self._wait_and_dispatch(active, 0.2 if cancelled is not None else self.timers.t2)
-            for index, pending in list(active.items()):
-                result = self._settle(pending)
+            more_to_send = next_index < len(outgoings) and len(active) < max_outstanding
+            max_wait = 0.0 if more_to_send else (0.2 if cancelled is not None else self.timers.t2)
+            for pending in self._wait_and_dispatch(max_wait):
+                if pending.index not in active:
+                    continue  # a late answer to an exchange already settled
+                result = self._settle(pending, timers)
                 if result is not None:
-                    results[index] = result
-                    del active[index]
-            self._table.discard_terminated()
+                    results[pending.index] = result
+                    del active[pending.index]
+                    self._disown(pending)
         self._forget(active)  # transactions left over after a cancel
+        self._owners = {}
         return [r for r in results if r is not None]
 
     def _forget(self, active: dict[int, _Pending]) -> None:
         for pending in active.values():
             if pending.transaction is not None:
                 pending.transaction.abort()
-        self._table.discard_terminated()
+                self._table.remove(pending.transaction)
+                self._deadlines.schedule(pending.transaction)
+
+    def _disown(self, pending: _Pending) -> None:
+        if pending.transaction is not None:
+            self._owners.pop(pending.transaction, None)
 
     # -- internals ---------------------------------------------------------------------------------
 
-    def _start(self, index: int, outgoing: Outgoing) -> tuple[_Pending | None, ExchangeResult | None]:
+    def _start(
+        self, index: int, outgoing: Outgoing, timers: TimerSettings
+    ) -> tuple[_Pending | None, ExchangeResult | None]:
         transport_name = (outgoing.transport or outgoing.uri.transport).lower()
         destination = outgoing.destination or outgoing.uri.destination()
         try:
@@ -215,41 +241,56 @@ class SipClient:
         except SipTransportError as exc:
             return None, ExchangeResult(None, None, None, error=str(exc))
         pending = _Pending(index, outgoing, transport, destination)
-        error = self._transmit(pending, request)
+        error = self._transmit(pending, request, timers)
         if error is not None:
             return None, ExchangeResult(request, None, None, error=error)
         return pending, None
 
-    def _transmit(self, pending: _Pending, request: SipRequest) -> str | None:
+    def _transmit(self, pending: _Pending, request: SipRequest, timers: TimerSettings) -> str | None:
+        if pending.transaction is not None:  # an authenticated retry replaces the challenged attempt
+            self._owners.pop(pending.transaction, None)
         transaction = ClientTransaction(
-            request, reliable=pending.transport.reliable, timers=self.timers, now=self.clock()
+            request, reliable=pending.transport.reliable, timers=timers, now=self.clock()
         )
         pending.transaction = transaction
-        self._table.add(transaction)
         try:
             pending.transport.send(transaction.first_transmission(), pending.destination)
         except SipTransportError as exc:
             transaction.abort()
             return str(exc)
+        self._table.add(transaction)
+        self._deadlines.schedule(transaction)
+        self._owners[transaction] = pending
         return None
 
-    def _wait_and_dispatch(self, active: dict[int, _Pending], max_wait: float) -> None:
-        deadline = self._table.next_deadline()
+    def _wait_and_dispatch(self, max_wait: float) -> set[_Pending]:
+        """Wait for answers or the nearest timer; returns the exchanges of this run() that moved."""
+        deadline = self._deadlines.next_deadline()
         now = self.clock()
-        timeout = 0.0 if deadline is None else max(0.0, deadline - now)
+        timeout = max_wait if deadline is None else min(max(0.0, deadline - now), max_wait)
+        moved: list[ClientTransaction] = []
         # Wake up for the nearest timer (retransmission, give-up) or a cancel check, whichever is first.
-        for key, _ in self._selector.select(min(timeout, max_wait)):
+        for key, _ in self._selector.select(timeout):
             for incoming in key.data():
-                self._on_incoming(incoming)
+                transaction = self._on_incoming(incoming)
+                if transaction is not None:
+                    moved.append(transaction)
         now = self.clock()
-        by_transaction = {id(p.transaction): p for p in active.values()}
-        for transaction in self._table:
-            due = transaction.next_deadline
-            if due is not None and now >= due:
-                pending = by_transaction.get(id(transaction))
-                for data in transaction.on_timer(now):
-                    if pending is not None:
-                        self._resend(pending, data)
+        for transaction in self._deadlines.pop_due(now):
+            pending = self._owners.get(transaction)
+            for data in transaction.on_timer(now):
+                if pending is not None:
+                    self._resend(pending, data)
+            moved.append(transaction)
+        touched: set[_Pending] = set()
+        for transaction in moved:
+            self._deadlines.schedule(transaction)
+            if transaction.terminated:
+                self._table.remove(transaction)
+            pending = self._owners.get(transaction)
+            if pending is not None:
+                touched.add(pending)
+        return touched
 
     def _resend(self, pending: _Pending, data: bytes) -> None:
         try:
@@ -257,31 +298,33 @@ class SipClient:
         except SipTransportError as exc:
             log.debug("retransmission failed: %s", exc)
 
-    def _on_incoming(self, incoming: Incoming) -> None:
+    def _on_incoming(self, incoming: Incoming) -> ClientTransaction | None:
+        """Feed a response to its transaction; returns that transaction (None if the message was ignored)."""
         try:
             message = parse_message(incoming.data)
         except SipParseError as exc:
             log.info("ignoring unparsable SIP message from %s:%s: %s", *incoming.source, exc)
-            return
+            return None
         if not isinstance(message, SipResponse):
             # We are a client only; requests reaching our socket (e.g. a phone's OPTIONS) are ignored.
             log.debug("ignoring %s request from %s:%s", message.method, *incoming.source)
-            return
+            return None
         try:
             transaction = self._table.match(message)
         except SipParseError as exc:
             log.info("ignoring response without usable Via/CSeq from %s:%s: %s", *incoming.source, exc)
-            return
+            return None
         if transaction is None:
             log.debug("ignoring response %s that matches no transaction", message.status)
-            return
+            return None
         for data in transaction.on_response(message, self.clock()):
             try:
                 self._transports[incoming.transport].send(data, incoming.source)
             except SipTransportError as exc:
                 log.debug("sending ACK failed: %s", exc)
+        return transaction
 
-    def _settle(self, pending: _Pending) -> ExchangeResult | None:
+    def _settle(self, pending: _Pending, timers: TimerSettings) -> ExchangeResult | None:
         """Result of a finished exchange, a new authenticated attempt, or None while waiting."""
         transaction = pending.transaction
         assert transaction is not None
@@ -296,7 +339,7 @@ class SipClient:
         if response.status in (401, 407) and pending.outgoing.credentials is not None:
             retry = self._answer_challenge(pending, response)
             if retry is not None:
-                error = self._transmit(pending, retry)
+                error = self._transmit(pending, retry, timers)
                 if error is None:
                     return None
                 return ExchangeResult(retry, None, None, authenticated=True, error=error)

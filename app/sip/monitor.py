@@ -4,6 +4,12 @@ The decision logic (`ReachabilityTracker`: two misses before "down", publish onl
 the scheduling (`next_delay`: interval with jitter) are plain objects testable without threads.
 `SipMonitor` owns the thread named "sip-monitor" and its SipClient (created inside the thread,
 because a client belongs to one thread).
+
+Timing (measured by bench/sip_monitor_bench.py, reasoning in docs/decisions/0003-sip-monitor-design.md):
+a probe gives up after `probe_timeout` (5 s, not the RFC's 32 s Timer F), many probes are in flight at
+once (`max_outstanding`) so dead targets do not stretch a round, and a target that missed once is
+re-checked `recheck_after` seconds after the round instead of a whole interval later. A dead endpoint
+is thus flagged at most about interval * (1 + jitter) + 2 * probe_timeout + recheck_after after it died.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -70,6 +77,10 @@ class ReachabilityTracker:
         self.misses_before_down = misses_before_down
         self._known: dict[str, _Known] = {}
 
+    def suspects(self) -> set[str]:
+        """Targets that missed lately but are not declared down yet: worth asking again soon."""
+        return {k for k, v in self._known.items() if v.misses > 0 and v.reachable is not False}
+
     def forget_all_but(self, target_ids: Iterable[str]) -> None:
         keep = set(target_ids)
         self._known = {k: v for k, v in self._known.items() if k in keep}
@@ -103,6 +114,7 @@ def options_probe(
     from_address: NameAddress,
     max_outstanding: int,
     cancelled: Callable[[], bool] | None = None,
+    timeout: float | None = None,
 ) -> Probe:
     """A probe sending OPTIONS through `client`; any final answer counts as reachable."""
 
@@ -120,7 +132,9 @@ def options_probe(
         ]
         return [
             ProbeResult(r.response is not None, r.response.user_agent if r.response else None, r.rtt_ms)
-            for r in client.run(outgoings, max_outstanding=max_outstanding, cancelled=cancelled)
+            for r in client.run(
+                outgoings, max_outstanding=max_outstanding, cancelled=cancelled, give_up_after=timeout
+            )
         ]
 
     return probe
@@ -134,17 +148,26 @@ class SipMonitor:
         *,
         interval: float = 30.0,
         jitter: float = 0.1,
-        max_outstanding: int = 16,
+        max_outstanding: int = 8192,
         misses_before_down: int = 2,
+        probe_timeout: float = 5.0,
+        recheck_after: float = 5.0,
         from_address: NameAddress | None = None,
         rng: random.Random | None = None,
     ) -> None:
         if interval <= 0 or not 0 <= jitter < 1:
             raise SipUsageError("monitor interval must be > 0 and jitter a fraction in [0, 1)")
+        if max_outstanding < 1 or probe_timeout <= 0 or recheck_after <= 0:
+            raise SipUsageError("max_outstanding must be >= 1, probe_timeout and recheck_after > 0 seconds")
         self.bus = bus
         self.interval = interval
         self.jitter = jitter
+        # Silent targets hold their slot for probe_timeout, so a round lasts about ceil(silent / cap) *
+        # probe_timeout. A cap above the 5,000 endpoints the console is sized for keeps even a total outage
+        # to one probe_timeout per round; the client paces its sends in small batches either way.
         self.max_outstanding = max_outstanding
+        self.probe_timeout = probe_timeout  # caps the client's Timer F; never lengthens it
+        self.recheck_after = min(recheck_after, interval)
         self._client_factory = client_factory
         self._from = from_address or NameAddress(SipUri(host="localhost", user="monitor"))
         self._rng = rng or random.Random()
@@ -155,6 +178,7 @@ class SipMonitor:
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
         self.rounds = 0  # completed polling rounds, for tests and diagnostics
+        self.rechecks = 0  # completed re-checks of suspects (not counted in `rounds`)
 
     def set_targets(self, targets: Iterable[MonitorTarget]) -> None:
         """Replace the set of targets; takes effect at the next round (which starts at once)."""
@@ -171,16 +195,37 @@ class SipMonitor:
         with self._lock:
             targets = self._targets
         self._tracker.forget_all_but(t.target_id for t in targets)
+        changes = self._probe_and_publish(probe, targets)
+        if changes is None:
+            return []
+        self.rounds += 1
+        return changes
+
+    def recheck_suspects(self, probe: Probe) -> list[EndpointStateChanged]:
+        """Probe again only the targets that missed lately and are not down yet; publish the changes."""
+        suspects = self._tracker.suspects()
+        with self._lock:
+            targets = tuple(t for t in self._targets if t.target_id in suspects)
+        if not targets:
+            return []
+        changes = self._probe_and_publish(probe, targets)
+        if changes is None:
+            return []
+        self.rechecks += 1
+        return changes
+
+    def _probe_and_publish(
+        self, probe: Probe, targets: Sequence[MonitorTarget]
+    ) -> list[EndpointStateChanged] | None:
         results = probe(targets)
         if self._stop.is_set():
-            return []  # a round cut short by stop() says nothing about the targets
+            return None  # a round cut short by stop() says nothing about the targets
         changes = []
         for target, result in zip(targets, results, strict=True):
             change = self._tracker.observe(target.target_id, result)
             if change is not None:
                 changes.append(change)
                 self.bus.publish(change)
-        self.rounds += 1
         return changes
 
     def start(self) -> None:
@@ -203,13 +248,30 @@ class SipMonitor:
     def _run(self) -> None:
         try:
             with self._client_factory() as client:
-                probe = options_probe(client, self._from, self.max_outstanding, self._stop.is_set)
+                probe = options_probe(
+                    client, self._from, self.max_outstanding, self._stop.is_set, self.probe_timeout
+                )
                 while not self._stop.is_set():
                     self._wake.clear()
                     try:
                         self.poll_once(probe)
                     except Exception:  # a bad round must not end monitoring
                         log.exception("SIP monitor round failed")
-                    self._wake.wait(next_delay(self.interval, self.jitter, self._rng))
+                    self._wait_for_next_round(probe, next_delay(self.interval, self.jitter, self._rng))
         except Exception:
             log.exception("SIP monitor stopped by an error")
+
+    def _wait_for_next_round(self, probe: Probe, delay: float) -> None:
+        """Sleep until the next round (or a wake-up), re-checking suspects every `recheck_after` meanwhile."""
+        next_round = time.monotonic() + delay
+        while not self._stop.is_set():
+            remaining = next_round - time.monotonic()
+            if not self._tracker.suspects() or remaining <= self.recheck_after:
+                self._wake.wait(max(0.0, remaining))
+                return
+            if self._wake.wait(self.recheck_after):
+                return  # new targets or stop(): the next round starts at once
+            try:
+                self.recheck_suspects(probe)
+            except Exception:
+                log.exception("SIP monitor re-check failed")

@@ -8,6 +8,8 @@ reliable transport (TCP, TLS) nothing is retransmitted, only the give-up timer r
 from __future__ import annotations
 
 import enum
+import heapq
+import itertools
 from dataclasses import dataclass
 
 from app.sip.builder import build_ack
@@ -148,6 +150,10 @@ class TransactionTable:
     def add(self, transaction: ClientTransaction) -> None:
         self._by_key[transaction.key] = transaction
 
+    def remove(self, transaction: ClientTransaction) -> None:
+        if self._by_key.get(transaction.key) is transaction:
+            del self._by_key[transaction.key]
+
     def match(self, response: SipResponse) -> ClientTransaction | None:
         branch = response.top_via.branch
         if not branch:
@@ -163,3 +169,46 @@ class TransactionTable:
 
     def __iter__(self):
         return iter(list(self._by_key.values()))
+
+
+class DeadlineQueue:
+    """Transactions ordered by their next deadline, so a client with thousands of them pending finds the due
+    ones in O(log n) instead of scanning them all at every wake-up.
+
+    Call `schedule()` after anything that may move a transaction's deadline (creation, a response, a timer).
+    Entries left behind by a moved deadline are skipped when they reach the head.
+    """
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[float, int, ClientTransaction]] = []
+        self._scheduled: dict[ClientTransaction, float] = {}
+        self._order = itertools.count()  # ties never compare transactions
+
+    def __len__(self) -> int:
+        return len(self._scheduled)
+
+    def schedule(self, transaction: ClientTransaction) -> None:
+        due = transaction.next_deadline
+        if due is None:
+            self._scheduled.pop(transaction, None)
+        elif self._scheduled.get(transaction) != due:
+            self._scheduled[transaction] = due
+            heapq.heappush(self._heap, (due, next(self._order), transaction))
+
+    def next_deadline(self) -> float | None:
+        self._drop_stale_head()
+        return self._heap[0][0] if self._heap else None
+
+    def pop_due(self, now: float) -> list[ClientTransaction]:
+        """The transactions whose deadline has come; they are unscheduled until `schedule()` again."""
+        due: list[ClientTransaction] = []
+        while self._heap and self._heap[0][0] <= now:
+            deadline, _, transaction = heapq.heappop(self._heap)
+            if self._scheduled.get(transaction) == deadline:
+                del self._scheduled[transaction]
+                due.append(transaction)
+        return due
+
+    def _drop_stale_head(self) -> None:
+        while self._heap and self._scheduled.get(self._heap[0][2]) != self._heap[0][0]:
+            heapq.heappop(self._heap)

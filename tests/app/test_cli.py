@@ -78,3 +78,44 @@ def test_import_command_reports_row_errors(data_dir, tmp_path):
 def test_a_broken_database_url_is_explained(data_dir):
     proc = run(data_dir, "line", "list", "--db", "nosuchdb://x", check=False)
     assert proc.returncode == 2 and "Cannot use database URL" in proc.stderr
+
+
+def test_cert_show_import_and_back_to_generated(data_dir, tmp_path):
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import BestAvailableEncryption, pkcs12
+    from cryptography.x509.oid import NameOID
+
+    generated = json.loads(run(data_dir, "cert", "show", "--json").stdout)
+    assert len(generated["fingerprint_sha256"].split(":")) == 32 and not generated["imported"]
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "prov.customer.example")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now)
+            .not_valid_after(now + datetime.timedelta(days=30))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("prov.customer.example")]), critical=False)
+            .sign(key, hashes.SHA256()))
+    p12 = tmp_path / "server.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(b"srv", key, cert, None, BestAvailableEncryption(b"pw")))
+    wrong = run(data_dir, "cert", "import", str(p12), "--password-stdin", stdin="nope\n", check=False)
+    assert wrong.returncode == 2 and "password is wrong" in wrong.stderr
+    imported = json.loads(run(data_dir, "cert", "import", str(p12), "--password-stdin", "--json", stdin="pw\n").stdout)
+    assert imported["imported"] and imported["dns_names"] == ["prov.customer.example"]
+    assert json.loads(run(data_dir, "cert", "show", "--json").stdout)["fingerprint_sha256"] == imported["fingerprint_sha256"]
+    back = json.loads(run(data_dir, "cert", "generated", "--json").stdout)
+    assert not back["imported"] and back["fingerprint_sha256"] != imported["fingerprint_sha256"]
+
+
+def test_settings_set_validates_and_warns_about_plain_http(data_dir):
+    proc = run(data_dir, "settings", "set", "tls=false", "port=9448", "--json")
+    settings = json.loads(proc.stdout)
+    assert settings["tls"] is False and settings["port"] == 9448
+    assert "unencrypted" in proc.stderr
+    bad = run(data_dir, "settings", "set", "colour=red", check=False)
+    assert bad.returncode == 2 and "KEY one of" in bad.stderr
+    devices_url = json.loads(run(data_dir, "demo", "--json").stdout)["devices"][0]["url"]
+    assert devices_url.startswith("http://") and ":9448/" in devices_url

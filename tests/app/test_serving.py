@@ -7,10 +7,10 @@ import requests
 
 from app.context import CLI_ACTOR as ADMIN
 from app.provisioning.events import RetiredKeyUsed
-from app.serving import ProvisioningService
 from app.services.devices import DeviceInput
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
+from app.serving import ProvisioningService
 from tests.conftest import REPO, wait_for
 
 

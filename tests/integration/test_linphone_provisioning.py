@@ -7,10 +7,12 @@ registers with at Kamailio (tests/integration/sip/conftest.py) comes entirely fr
 
 Facts relied on (shared/reference/lab-sip.md section 3, linphone-cli 5.1.65; seen again here):
 - linphonec iterates its core only while its standard input is a terminal: it gets a pseudo-terminal.
-- belle-sip matched https://127.0.0.1 against the certificate's CN and reported a mismatch in the lab,
-  so the links use "localhost", which the console's certificate names and /etc/hosts maps to 127.0.0.1.
-- the configuration request carries "User-Agent: Unknown"; the follow-up phonebook request and the
-  REGISTER carry "Linphonec/<version>"; its 200 answer to OPTIONS carries no User-Agent.
+- belle-sip (mbedTLS) ignores IP address entries of the certificate's SAN: https://127.0.0.1 fails with
+  "CN-mismatch" although the console's certificate holds IP:127.0.0.1. So the links use "localhost", a
+  DNS name of that certificate which /etc/hosts maps to 127.0.0.1 (the server listens there only).
+- the configuration request carries "User-Agent: Unknown" (and no x-linphone-provisioning header); the
+  follow-up phonebook request and the REGISTER carry "Linphonec/<version>"; its 200 answer to OPTIONS
+  carries no User-Agent.
 - a server with a private CA is trusted through `[sip] root_ca` only.
 """
 
@@ -29,21 +31,21 @@ import pytest
 from app.context import CLI_ACTOR as ADMIN
 from app.provisioning.certificates import ensure_server_certificate
 from app.render.linphone import PHONEBOOK_VCF
-from app.serving import ProvisioningService
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
+from app.serving import ProvisioningService
 from app.sip import KamailioRpc, LineAccount, RegistrarAccess, SipClient, TimerSettings, registration_state
-from tests.integration.sip.conftest import (  # noqa: F401  (kamailio: a fixture, requested by name)
-    Kamailio,
-    free_port,
-    kamailio,
-    stop_process,
-    wait_until,
-)
+from tests.integration.sip import conftest as sip_peers
+from tests.integration.sip.conftest import Kamailio, free_port, stop_process, wait_until
 
 pytestmark = pytest.mark.integration
 
-LINPHONE_USER = "1003"  # one of the Kamailio fixture's subscribers; no other test module registers it here
+kamailio = sip_peers.kamailio  # the SIP tests' Kamailio fixture (module scope: one registrar for this file)
+
+# Subscribers of the Kamailio fixture, one per test: Kamailio lives for the module, and a binding would
+# outlast its test if linphonec's un-REGISTER at quit did not complete before it exits.
+LINPHONE_USER = "1003"
+DISTRUSTING_USER = "1004"
 CONSOLE_HOST = "localhost"
 DEADLINE = 20.0  # seconds; on loopback linphonec fetches and registers within about one second
 FAST = TimerSettings(t1=0.1, t2=0.4, timeout=2.0)
@@ -67,9 +69,9 @@ class Linphonec:
     secrets: tuple[str, ...] = field(repr=False)
 
     def log(self, tail: int = 4000) -> str:
-        """linphonec's log (it prints the fetched XML, password included: hidden here) for failure messages."""
-        text = "\n".join(p.read_text(errors="replace") for p in (self.home / "linphonec.log", self.home / "output")
-                         if p.exists())
+        """End of linphonec's log for failure messages; the password in the XML it logs is hidden."""
+        files = (self.home / "linphonec.log", self.home / "output")
+        text = "\n".join(p.read_text(errors="replace") for p in files if p.exists())
         for secret in self.secrets:
             text = text.replace(secret, "<hidden>")
         return text[-tail:]
@@ -77,6 +79,17 @@ class Linphonec:
     def check_running(self) -> None:
         if self.process.poll() is not None:
             raise AssertionError(f"linphonec exited with {self.process.returncode}:\n{self.log()}")
+
+    def wait_until(self, condition: Callable[[], object], what: str) -> object:
+        """Poll `condition` while linphonec runs; a timeout shows the end of linphonec's log."""
+        def running_and(condition=condition) -> object:
+            self.check_running()
+            return condition()
+
+        try:
+            return wait_until(running_and, DEADLINE, what)
+        except AssertionError as exc:
+            raise AssertionError(f"{exc}\nlinphonec's log ends with:\n{self.log()}") from None
 
     def stop(self) -> None:
         """`quit` lets linphonec unregister; one that does not end within 5 s is terminated."""
@@ -96,7 +109,7 @@ def start_linphonec(home: Path, config_uri: str, root_ca: Path, secrets: tuple[s
     (home / ".local" / "share" / "linphone").mkdir(parents=True)  # its call/chat database lives there
     sip_port = free_port()
     rc = home / "linphonerc"
-    # Only where to fetch, whom to trust and loopback-only sockets (else it binds [::0]:5060 on UDP, TCP and TLS).
+    # Only where to fetch, whom to trust, and loopback-only sockets (else it binds [::0]:5060 UDP/TCP/TLS).
     rc.write_text(
         "[misc]\n"
         f"config-uri={config_uri}\n"
@@ -140,8 +153,7 @@ def console(ctx) -> Iterator[ProvisioningService]:
         assert service.join(10), "the provisioning service did not stop within 10 s"
 
 
-@pytest.fixture
-def linphone_device(ctx, kamailio: Kamailio):
+def create_linphone_device(ctx, kamailio: Kamailio, user: str):
     """A Linphone app device on a line whose credentials Kamailio's subscriber table holds."""
     pbx = ctx.pbx.create(
         ADMIN,
@@ -149,8 +161,7 @@ def linphone_device(ctx, kamailio: Kamailio):
                  registrar_port=kamailio.sip_port, transport="udp"),
     )
     line = ctx.lines.create(
-        ADMIN, pbx.id,
-        LineInput(number=LINPHONE_USER, display_name="Lin Phone", password=kamailio.passwords[LINPHONE_USER]),
+        ADMIN, pbx.id, LineInput(number=user, display_name="Lin Phone", password=kamailio.passwords[user])
     )
     return ctx.devices.create(ADMIN, line.id, "linphone-app")
 
@@ -177,17 +188,17 @@ def config_link(console: ProvisioningService, access_key: str) -> str:
 
 
 def test_linphonec_provisions_itself_over_https_and_registers_at_kamailio(
-    ctx, kamailio: Kamailio, console, linphone_device, linphonec
+    ctx, kamailio: Kamailio, console, linphonec
 ):
+    linphone_device = create_linphone_device(ctx, kamailio, LINPHONE_USER)
     client = linphonec(config_link(console, linphone_device.access_key), console.certificate.ca_path)
 
     def fetches():
-        client.check_running()
         entries = [e for e in ctx.logs.access(ADMIN) if e.device_id == linphone_device.id]
         reasons = {e.reason for e in entries}
         return entries if {"served", f"served {PHONEBOOK_VCF}"} <= reasons else None
 
-    entries = wait_until(fetches, DEADLINE, "linphonec to fetch its configuration and phonebook from the console")
+    entries = client.wait_until(fetches, "linphonec to fetch its configuration and phonebook")
     by_reason = {e.reason: e for e in entries}
     # The configuration is fetched before linphonec sets its User-Agent (lab-sip.md): "Unknown" in 5.1.
     assert by_reason["served"].user_agent and by_reason["served"].client_ip == "127.0.0.1"
@@ -198,14 +209,11 @@ def test_linphonec_provisions_itself_over_https_and_registers_at_kamailio(
     assert device.served_revision == device.config_revision and not device.needs_sync
 
     with KamailioRpc(kamailio.rpc_url) as rpc:
-        def registered():
-            client.check_running()
-            return rpc.lookup(LINPHONE_USER)
-
-        bindings = wait_until(registered, DEADLINE, f"linphonec to register {LINPHONE_USER} at Kamailio")
+        bindings = client.wait_until(lambda: rpc.lookup(LINPHONE_USER),
+                                     f"linphonec to register {LINPHONE_USER} at Kamailio")
         assert len(bindings) == 1, bindings
-        assert bindings[0].user_agent is not None and bindings[0].user_agent.startswith("Linphonec/"), bindings
-        assert f"@127.0.0.1:{client.sip_port}" in bindings[0].contact, (bindings, client.log())
+        assert (bindings[0].user_agent or "").startswith("Linphonec/"), bindings
+        assert f"@127.0.0.1:{client.sip_port}" in bindings[0].contact, bindings
 
     # The console's own registration check finds the same device alive. linphonec answers OPTIONS with a
     # bare 200 Ok (no User-Agent or Server header), so its User-Agent is known from Kamailio's table only.
@@ -216,20 +224,20 @@ def test_linphonec_provisions_itself_over_https_and_registers_at_kamailio(
         from_table = registration_state(sip, line, registrar, kamailio_rpc=rpc)
     assert [(s.port, s.reachable) for s in queried] == [(client.sip_port, True)], queried
     assert [(s.port, s.reachable) for s in from_table] == [(client.sip_port, True)], from_table
-    assert from_table[0].user_agent is not None and from_table[0].user_agent.startswith("Linphonec/"), from_table
+    assert (from_table[0].user_agent or "").startswith("Linphonec/"), from_table
+
 
 def test_linphonec_that_does_not_trust_the_console_fetches_nothing(
-    ctx, kamailio: Kamailio, console, linphone_device, linphonec, tmp_path: Path
+    ctx, kamailio: Kamailio, console, linphonec, tmp_path: Path
 ):
+    linphone_device = create_linphone_device(ctx, kamailio, DISTRUSTING_USER)
     stranger_ca = ensure_server_certificate(tmp_path / "stranger", ["localhost"], ["127.0.0.1"]).ca_path
     client = linphonec(config_link(console, linphone_device.access_key), stranger_ca)
-
-    def refused():
-        client.check_running()
-        return "Certificate verification failed" in client.log(tail=10**7)
-
-    wait_until(refused, DEADLINE, "linphonec to refuse the console's certificate")
+    # belle-sip (mbedTLS) logs this when the chain does not end at the CA in root_ca.
+    client.wait_until(lambda: "Certificate verification failed" in client.log(tail=10**7),
+                      "linphonec to refuse the console's certificate")
+    assert "flags=[not-trusted" in client.log(tail=10**7)  # refused for its issuer, not for its name
     assert not [e for e in ctx.logs.access(ADMIN) if e.device_id == linphone_device.id]
     assert ctx.devices.get(ADMIN, linphone_device.id).last_access_at is None
     with KamailioRpc(kamailio.rpc_url) as rpc:
-        assert rpc.lookup(LINPHONE_USER) == []
+        assert rpc.lookup(DISTRUSTING_USER) == []

@@ -1,5 +1,5 @@
 """Every database reaches the current schema through the ordered steps, data intact."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
@@ -19,7 +19,7 @@ def orm_schema() -> dict[str, dict[str, bool]]:
 
 
 def seed_v1(engine: sa.Engine) -> None:
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
     with engine.begin() as conn:
         conn.execute(sa.text(
             "INSERT INTO pbx (id, name, sip_domain, registrar_host, registrar_port, transport, ntp_server, "

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from dataclasses import fields
+from decimal import Decimal
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from app.services.devices import DeviceInput
+from app.services.dto import PbxInfo
 from ui.itemmodels.phones_tree_model import Column
 from ui.main_window import MainWindow
 
@@ -25,6 +29,10 @@ def test_provider_loads_demo_data_from_the_empty_pbx_tab(qtbot, ctx, provider, m
     assert pbx_tab.fields["name"].text() == demo.pbx.name
     assert pbx_tab.fields["registrar_host"].text() == "sip.demo.example"
     assert pbx_tab.fields["registrar_port"].text() == "5060"
+    assert pbx_tab.fields["wss_url"].text() == demo.pbx.wss_url
+    assert Decimal(pbx_tab.fields["topstop_limit"].text()) == Decimal(100)
+    # every field of the vPBX is shown
+    assert set(pbx_tab.fields) == {f.name for f in fields(PbxInfo)} - {"id"}
     assert pbx_tab.fields["registrar_host"].isReadOnly()
     # the Phones tree follows through the bus and the bridge
     qtbot.waitUntil(lambda: len(window.phones_model.device_ids()) == len(demo.devices), timeout=5000)
@@ -70,14 +78,14 @@ def test_saved_settings_change_the_links_in_the_phones_tree(qtbot, ctx, provider
     device = ctx.devices.create(provider, line.id, ctx.catalog.device_types()[0].id, DeviceInput())
     window = make_window(provider)
     tab = window.settings_tab
-    tab.public_host_edit.setText("phones.example.net")
-    assert tab.save()
     expected = f"https://phones.example.net:8448/{device.access_key}.cfg"
 
     def shown_url() -> str:
         return window.phones_model.device_index(device.id).siblingAtColumn(Column.URL).data()
 
-    assert shown_url() != expected
+    assert shown_url() == f"https://prov.test.example:8448/{device.access_key}.cfg"
+    tab.public_host_edit.setText("phones.example.net")
+    assert tab.save()
     qtbot.waitUntil(lambda: shown_url() == expected, timeout=5000)
 
 

@@ -4,6 +4,7 @@ The value is a list where the feature has one (subscribers of the vPBX for subsc
 the device's accounts for a line key) and free text checked as it is typed where it has none.
 Every edit is reported through `edited`; the Keys tab turns it into an undoable command.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
@@ -78,8 +79,9 @@ class KeyEditor(QWidget):
         return next((s.display_name for s in self._subscribers if s.number == number), "")
 
     # --- showing a key ------------------------------------------------------------------------
-    def show_key(self, title: str, assignment: Assignment | None, features: tuple[Feature, ...],
-                 problem: str) -> None:
+    def show_key(
+        self, title: str, assignment: Assignment | None, features: tuple[Feature, ...], problem: str
+    ) -> None:
         """Show a key (title "" = none selected) with what it has and the features it accepts."""
         self._assignment = assignment
         self._features = features
@@ -94,7 +96,9 @@ class KeyEditor(QWidget):
             self.type_combo.addItem(feature.label, feature.name)
         if assignment is not None and self.type_combo.findData(assignment.feature) < 0:
             self.type_combo.addItem(assignment.feature, assignment.feature)  # not accepted: shown as is
-        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(assignment.feature if assignment else "")))
+        self.type_combo.setCurrentIndex(
+            max(0, self.type_combo.findData(assignment.feature if assignment else ""))
+        )
         self.type_combo.blockSignals(False)
         self._show_value(assignment)
         self.label_edit.blockSignals(True)
@@ -127,20 +131,29 @@ class KeyEditor(QWidget):
         if kind in ("subscriber", "line") and assignment is not None:
             value = assignment.value or ("1" if kind == "line" else "")
             index = self.value_list.findData(value)
-            if index < 0:  # a stored value that is no longer in the list: show it, flagged by the problem line
+            if (
+                index < 0
+            ):  # a stored value that is no longer in the list: show it, flagged by the problem line
                 self.value_list.addItem(value, value)
                 index = self.value_list.count() - 1
             self.value_list.setCurrentIndex(index)
         self.value_list.blockSignals(False)
         self.value_text.blockSignals(True)
         self.value_text.setText(assignment.value if assignment and kind in ("number", "code") else "")
-        self.value_text.setPlaceholderText(self.tr("e.g. *21#") if kind == "code" else self.tr("e.g. 0301234567"))
+        self.value_text.setPlaceholderText(
+            self.tr("e.g. *21#") if kind == "code" else self.tr("e.g. 0301234567")
+        )
         self.value_text.blockSignals(False)
         self.value_stack.setCurrentWidget(
-            self.value_list if kind in ("subscriber", "line")
-            else self.value_text if kind in ("number", "code") else self.value_none)
-        self.value_none.setText(self.tr("This feature needs no value.") if assignment
-                                else self.tr("Choose a type first."))
+            self.value_list
+            if kind in ("subscriber", "line")
+            else self.value_text
+            if kind in ("number", "code")
+            else self.value_none
+        )
+        self.value_none.setText(
+            self.tr("This feature needs no value.") if assignment else self.tr("Choose a type first.")
+        )
 
     def _show_label_hint(self, assignment: Assignment | None) -> None:
         name = ""
@@ -148,7 +161,9 @@ class KeyEditor(QWidget):
             name = self.subscriber_name(assignment.value)
         self.label_edit.setPlaceholderText(name)
         if name and assignment is not None and not assignment.label:
-            text = self.tr("Empty label: the key shows the subscriber's current name, %1.").replace("%1", name)
+            text = self.tr("Empty label: the key shows the subscriber's current name, %1.").replace(
+                "%1", name
+            )
         elif name:
             text = self.tr("Leave empty to show the subscriber's current name (%1).").replace("%1", name)
         else:
@@ -158,9 +173,8 @@ class KeyEditor(QWidget):
 
     # --- user edits ---------------------------------------------------------------------------
     def open_choice(self) -> None:
-        """Keyboard: Enter on a key opens the list of features it accepts."""
+        """Keyboard: Enter on a key moves to its Type (arrow keys choose, F4 / Alt+Down open the list)."""
         self.type_combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.type_combo.showPopup()
 
     def _type_chosen(self, index: int) -> None:
         name = self.type_combo.itemData(index)

@@ -2,16 +2,17 @@
 from, the selected key's Type / Value / Label, helpers, and [Save] / [Synchronize] as in the
 manual's "Configuration of Function Keys".
 
-Edits change a working layout only (each one undoable); [Save] stores it all at once through
-`KeyService.replace_all`, which validates and marks the device as needing synchronization.
+Edits change a working layout only (each one undoable, see editing.py); [Save] stores it all at
+once through `KeyService.replace_all`, which validates and marks the device as needing sync.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QImage, QKeySequence, QPainter, QUndoStack
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDrag, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -26,37 +27,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.dto import Actor, KeyInfo
+from ui.keys.editing import KeyEditing
 from ui.keys.editor import KeyEditor
-from ui.keys.mime import dragged_assignment, dragged_key, key_mime
-from ui.keys.operations import (
-    Assignment,
-    Changes,
-    Slot,
-    Subscriber,
-    clear_page_changes,
-    copy_changes,
-    features_of_device,
-    fill_subscribers,
-    module_layouts,
-    ordered_slots,
-    swap_changes,
-    value_problem,
-)
+from ui.keys.key_text import KeyLook, KeyTexts
+from ui.keys.mime import key_mime
+from ui.keys.operations import Assignment, Slot, Subscriber, features_of_device, module_layouts, ordered_slots
 from ui.keys.palette import KeyPalette
-from ui.keys.scene import KeyLook, KeyScene
+from ui.keys.scene import KeyScene, side_by_side
 from ui.keys.view import ModulePage
-from ui.keys.working_layout import ChangeKeysCommand, WorkingLayout
 from ui.messages import SERVICE_ERRORS, inline_error_label, sentence, show_inline
 
-Synchronize = Callable[[int], str]
+Synchronize = Callable[[int], str]  # device id -> a sentence for the user (e.g. "Resync sent.")
 
 
 class KeysTab(QWidget):
     saved = Signal(int)  # device id, after [Save] stored the layout
     unsaved_changed = Signal(bool)
 
-    def __init__(self, ctx, actor: Actor, device_id: int, synchronize: Synchronize | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx,
+        actor: Actor,
+        device_id: int,
+        synchronize: Synchronize | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.actor, self.device_id = ctx, actor, device_id
         self._synchronize = synchronize
@@ -64,12 +59,11 @@ class KeysTab(QWidget):
         self.device = ctx.devices.get(actor, device_id)
         self.device_type = self.catalog.device_type(self.device.type_id)
         self.pbx_id = ctx.lines.get(actor, self.device.line_id).pbx_id
-        self.working = WorkingLayout(parent=self)
-        self.undo_stack = QUndoStack(self)
+        self.editing = KeyEditing(self.catalog, self.device_type.id, device_id, self)
+        self.working, self.undo_stack = self.editing.working, self.editing.undo_stack
+        self.texts = KeyTexts(self.catalog, self.device_type.id, self.device.line_number, ())
         self._saved: dict[Slot, Assignment] = {}
-        self._subscribers: list[Subscriber] = []
         self._was_unsaved = False
-        self.last_report = ""
         self.scenes: dict[int, KeyScene] = {}
         self.module_pages: dict[int, ModulePage] = {}
         self._build()
@@ -79,57 +73,76 @@ class KeysTab(QWidget):
 
     # --- building ----------------------------------------------------------------------------
     def _build(self) -> None:
-        box = QVBoxLayout(self)
+        features = features_of_device(self.catalog, self.device_type.id)
         self.modules = QTabWidget(self)
         for module, layout in module_layouts(self.catalog, self.device_type.id):
-            scene = KeyScene(module, layout, self._module_caption(module), self, decorate_as_phone=module == 0,
-                             parent=self)
+            caption = self._module_title(module) if module == 0 else f"{self._module_model()} #{module}"
+            scene = KeyScene(module, layout, caption, self, decorate_as_phone=module == 0, parent=self)
             page = ModulePage(scene, self)
             self.scenes[module], self.module_pages[module] = scene, page
             self.modules.addTab(page, self._module_title(module))
-            scene.key_selected.connect(lambda key_id, m=module: self._key_selected(m, key_id))
+            scene.key_selected.connect(lambda key_id, m=module: self._key_selected(m))
             page.view.activated.connect(lambda _key_id: self.editor.open_choice())
             page.view.clear_requested.connect(lambda key_id, m=module: self.clear_key((m, key_id)))
         self.has_keys = bool(self.scenes)
-        self.palette = KeyPalette(self.catalog, features_of_device(self.catalog, self.device_type.id), self)
+        self.palette = KeyPalette(self.catalog, features, self)
         self.editor = KeyEditor(self.catalog, self.device_type.accounts, self)
         self.palette.chosen.connect(self._palette_chosen)
         self.editor.edited.connect(self._editor_edited)
         self.modules.currentChanged.connect(lambda _index: self._show_selected())
 
+        box = QVBoxLayout(self)
         if not self.has_keys:
-            note = QLabel(self.tr("A %1 has no keys that the console configures.")
-                          .replace("%1", f"{self.device_type.vendor} {self.device_type.model}"), self)
+            model = f"{self.device_type.vendor} {self.device_type.model}"
+            note = QLabel(self.tr("A %1 has no keys that the console configures.").replace("%1", model), self)
             note.setWordWrap(True)
             box.addWidget(note)
-            for widget in (self.modules, self.palette, self.editor):
-                widget.hide()
         splitter = QSplitter(self)
-        splitter.addWidget(self.palette)
-        splitter.addWidget(self.modules)
-        splitter.addWidget(self.editor)
+        for widget in (self.palette, self.modules, self.editor):
+            splitter.addWidget(widget)
         splitter.setStretchFactor(1, 1)
         splitter.setVisible(self.has_keys)
         box.addWidget(splitter, 1)
-
-        helpers = QHBoxLayout()
-        self.blf_button = QPushButton(self.tr("BLF for every other subscriber"), self)
-        self.blf_button.setToolTip(self.tr("Fill the free keys in order (all pages and expansion modules) with a "
-                                           "busy lamp for each subscriber of the vPBX except this device's line"))
-        self.copy_source = QComboBox(self)
-        self.copy_source.setToolTip(self.tr("Another device of this vPBX with the same or a compatible model"))
-        self.copy_button = QPushButton(self.tr("Copy layout"), self)
-        self.clear_page_button = QPushButton(self.tr("Clear page"), self)
-        self.export_button = QPushButton(self.tr("Export picture…"), self)
-        for widget in (self.blf_button, QLabel(self.tr("Copy from:"), self), self.copy_source, self.copy_button,
-                       self.clear_page_button, self.export_button):
-            helpers.addWidget(widget)
-        helpers.addStretch(1)
+        box.addLayout(self._build_helpers(features))
         self.report = QLabel(self)
         self.report.setWordWrap(True)
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.report)
+        box.addLayout(self._build_actions())
 
-        actions = QHBoxLayout()
+    def _build_helpers(self, features: list[str]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.blf_button = QPushButton(self.tr("BLF for every other subscriber"), self)
+        self.blf_button.setToolTip(
+            self.tr(
+                "Fill the free keys in order (all pages and expansion modules) with a busy lamp "
+                "for each subscriber of the vPBX except this device's line"
+            )
+        )
+        self.copy_source = QComboBox(self)
+        self.copy_source.setToolTip(
+            self.tr("Another device of this vPBX with the same or a compatible model")
+        )
+        self.copy_button = QPushButton(self.tr("Copy layout"), self)
+        self.clear_page_button = QPushButton(self.tr("Clear page"), self)
+        self.export_button = QPushButton(self.tr("Export picture…"), self)
+        copy_label = QLabel(self.tr("Copy from:"), self)
+        for widget in (self.blf_button, copy_label, self.copy_source, self.copy_button):
+            row.addWidget(widget)
+        row.addWidget(self.clear_page_button)
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        for widget in (self.copy_source, self.copy_button, self.clear_page_button, self.export_button):
+            widget.setEnabled(self.has_keys)
+        self.blf_button.setEnabled(self.has_keys and "blf" in features)
+        self.blf_button.clicked.connect(self.blf_for_everyone)
+        self.copy_button.clicked.connect(lambda: self.copy_from(self.copy_source.currentData()))
+        self.clear_page_button.clicked.connect(self.clear_current_page)
+        self.export_button.clicked.connect(self._export_clicked)
+        return row
+
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -139,119 +152,89 @@ class KeysTab(QWidget):
             self.addAction(action)
             button = QToolButton(self)
             button.setDefaultAction(action)
-            actions.addWidget(button)
+            row.addWidget(button)
         self.state_label = QLabel(self)
         self.error_label = inline_error_label(self)
         self.save_button = QPushButton(self.tr("Save"), self)
         self.sync_button = QPushButton(self.tr("Synchronize"), self)
-        actions.addWidget(self.state_label)
-        actions.addWidget(self.error_label, 1)
-        actions.addWidget(self.save_button)
-        actions.addWidget(self.sync_button)
-        box.addLayout(helpers)
-        box.addWidget(self.report)
-        box.addLayout(actions)
-        for widget in (self.blf_button, self.copy_source, self.copy_button, self.clear_page_button,
-                       self.export_button):
-            widget.setEnabled(self.has_keys)
-        self.blf_button.setEnabled(self.has_keys and "blf" in features_of_device(self.catalog, self.device_type.id))
-
-        self.blf_button.clicked.connect(self.blf_for_everyone)
-        self.copy_button.clicked.connect(lambda: self.copy_from(self.copy_source.currentData()))
-        self.clear_page_button.clicked.connect(self.clear_current_page)
-        self.export_button.clicked.connect(self._export_clicked)
+        row.addWidget(self.state_label)
+        row.addWidget(self.error_label, 1)
+        row.addStretch(1)
+        row.addWidget(self.save_button)
+        row.addWidget(self.sync_button)
         self.save_button.clicked.connect(self.save)
         self.sync_button.clicked.connect(self.synchronize)
+        return row
+
+    def _module_model(self) -> str:
+        expansion = self.device_type.expansion
+        return self.catalog.module_type(expansion.module).model if expansion else ""
 
     def _module_title(self, module: int) -> str:
         if module == 0:
             return f"{self.device_type.vendor} {self.device_type.model}"
-        expansion = self.device_type.expansion
-        model = self.catalog.module_type(expansion.module).model if expansion else ""
-        return self.tr("Module %1: %2").replace("%1", str(module)).replace("%2", model)
-
-    def _module_caption(self, module: int) -> str:
-        return self._module_title(module) if module == 0 else self._module_title(module).split(": ", 1)[-1] + \
-            f" #{module}"
+        return self.tr("Module %1: %2").replace("%1", str(module)).replace("%2", self._module_model())
 
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
         """Read keys, subscribers and phonebook again; unsaved edits and the undo history are dropped."""
         self.device = self.ctx.devices.get(self.actor, self.device_id)
         self.refresh_directory()
-        stored = {(k.module, k.key_id): Assignment(k.feature, k.value, k.label)
-                  for k in self.ctx.keys.list(self.actor, self.device_id)}
-        self.undo_stack.clear()
+        stored = {
+            (k.module, k.key_id): Assignment(k.feature, k.value, k.label)
+            for k in self.ctx.keys.list(self.actor, self.device_id)
+        }
         self._saved = dict(stored)
-        self.working.reset(stored)
-        self.undo_stack.setClean()
+        self.editing.load(stored)
         self._refresh_copy_sources()
         show_inline(self.error_label, "")
         self._update_state()
 
     def refresh_directory(self) -> None:
         """Subscribers and phonebook of the vPBX again (names shown on keys follow them); edits are kept."""
-        self._subscribers = [Subscriber(line.number, line.display_name)
-                             for line in self.ctx.lines.list(self.actor, self.pbx_id)]
+        lines = self.ctx.lines.list(self.actor, self.pbx_id)
+        subscribers = tuple(Subscriber(line.number, line.display_name) for line in lines)
+        self.texts = KeyTexts(self.catalog, self.device_type.id, self.device.line_number, subscribers)
         try:
             phonebook = self.ctx.pbx.phonebook(self.actor, self.pbx_id)
         except PermissionError:
-            phonebook = []
-        self.palette.populate(self._subscribers, self.device.line_number, self.device_type.accounts, phonebook)
-        self.editor.set_directory(self._subscribers, self.device.line_number)
-        self._refresh_looks([slot for slot in ordered_slots(self.catalog, self.device_type.id)])
+            phonebook = []  # a user of one line may not read the vPBX phonebook: offer no entries
+        own = self.device.line_number
+        self.palette.populate(list(subscribers), own, self.device_type.accounts, phonebook)
+        self.editor.set_directory(list(subscribers), own)
+        self._refresh_looks(ordered_slots(self.catalog, self.device_type.id))
         self._show_selected()
 
     def _refresh_copy_sources(self) -> None:
         self.copy_source.clear()
         for other in self.ctx.devices.list(self.actor, pbx_id=self.pbx_id):
             other_type = self.catalog.device_type(other.type_id)
-            if other.id == self.device_id or other_type.renderer != self.device_type.renderer \
-                    or not other_type.keys:
-                continue  # key ids are comparable within one renderer family only
-            self.copy_source.addItem(f"{other.line_number} — {other.type_label} (#{other.id})", other.id)
+            # key ids are comparable within one renderer family only (Yealink line-N, Snom fkey-N, ...)
+            if (
+                other.id != self.device_id
+                and other_type.renderer == self.device_type.renderer
+                and other_type.keys
+            ):
+                self.copy_source.addItem(f"{other.line_number} — {other.type_label} (#{other.id})", other.id)
         self.copy_button.setEnabled(self.has_keys and self.copy_source.count() > 0)
 
     # --- what keys show ------------------------------------------------------------------------
-    def subscriber_name(self, number: str) -> str:
-        return next((s.display_name for s in self._subscribers if s.number == number), "")
+    def key_look(self, slot: Slot) -> KeyLook:
+        return self.texts.look(slot, self.working.get(slot))
 
     def problem_of(self, slot: Slot) -> str:
-        assignment = self.working.get(slot)
-        if assignment is None:
-            return ""
-        if not self.catalog.accepts(self.device_type.id, slot[0], slot[1], assignment.feature):
-            return self.tr("This key does not accept this feature.")
-        problem = value_problem(self.catalog, self.device_type.accounts,
-                                {s.number for s in self._subscribers}, assignment)
-        return sentence(problem) if problem else ""
-
-    def key_look(self, slot: Slot) -> KeyLook:
-        a = self.working.get(slot)
-        if a is None:
-            return KeyLook()
-        feature = self.catalog.features.get(a.feature)
-        label = feature.label if feature else a.feature
-        kind = feature.value_kind if feature else "none"
-        problem = self.problem_of(slot)
-        if kind == "subscriber":
-            title = a.label or self.subscriber_name(a.value) or a.value or label
-            return KeyLook(title, f"{label} {a.value}".strip(), True, problem)
-        if kind == "line":
-            account = a.value or "1"
-            number = self.device.line_number if account == "1" else ""
-            return KeyLook(a.label or number or self.tr("Account %1").replace("%1", account),
-                           f"{label} {account}", True, problem)
-        if kind in ("number", "code"):
-            return KeyLook(a.label or a.value or label, label if (a.label or a.value) else "", True, problem)
-        return KeyLook(a.label or label, "", True, problem)
+        return self.texts.problem(slot, self.working.get(slot))
 
     def _key_title(self, slot: Slot) -> str:
         module, key_id = slot
-        key = self.scenes[module].layout.key(key_id)
-        group = self.scenes[module].layout.group_of(key_id)
-        where = self.tr("%1 %2, page %3").replace("%1", group.label if group else key_id) \
-            .replace("%2", str(key.index)).replace("%3", str(key.page))
+        layout = self.scenes[module].layout
+        key, group = layout.key(key_id), layout.group_of(key_id)
+        where = (
+            self.tr("%1 %2, page %3")
+            .replace("%1", group.label if group else key_id)
+            .replace("%2", str(key.index))
+            .replace("%3", str(key.page))
+        )
         return where if module == 0 else f"{self._module_title(module)} — {where}"
 
     def _refresh_looks(self, slots: list[Slot]) -> None:
@@ -260,12 +243,12 @@ class KeysTab(QWidget):
             if scene is None or slot[1] not in scene.keys:
                 continue
             look = self.key_look(slot)
-            tooltip = self._key_title(slot)
+            lines = [self._key_title(slot)]
             if look.assigned:
-                tooltip += f"\n{look.title} — {look.detail}" if look.detail else f"\n{look.title}"
+                lines.append(f"{look.title} — {look.detail}" if look.detail else look.title)
             if look.problem:
-                tooltip += f"\n{look.problem}"
-            scene.set_look(slot[1], look, tooltip)
+                lines.append(look.problem)
+            scene.set_look(slot[1], look, "\n".join(lines))
 
     def _layout_changed(self, slots: list) -> None:
         self._refresh_looks(slots)
@@ -287,7 +270,7 @@ class KeysTab(QWidget):
         self.modules.setCurrentWidget(self.module_pages[slot[0]])
         self.scenes[slot[0]].select_key(slot[1])
 
-    def _key_selected(self, module: int, _key_id: str) -> None:
+    def _key_selected(self, module: int) -> None:
         if module == self.current_module():
             self._show_selected()
 
@@ -308,47 +291,31 @@ class KeysTab(QWidget):
         slot = self.selected_slot()
         if slot is None:
             self._report(self.tr("Select a key first, then choose what to put on it."))
-        elif not self.catalog.accepts(self.device_type.id, slot[0], slot[1], assignment.feature):
-            self._report(self.tr("This key does not accept %1.").replace(
-                "%1", self.catalog.features[assignment.feature].label))
+        elif not self.editing.accepts(slot, assignment):
+            label = self.catalog.features[assignment.feature].label
+            self._report(self.tr("This key does not accept %1.").replace("%1", label))
         else:
             self.set_key(slot, assignment)
 
-    # --- editing (every change is one undoable command) ----------------------------------------
-    def _push(self, changes: Changes, text: str) -> bool:
-        command = ChangeKeysCommand(self.working, changes, text)
-        if command.is_noop():
-            return False
-        self.undo_stack.push(command)
-        return True
-
+    # --- editing (each change is one undoable step) -----------------------------------------------
     def set_key(self, slot: Slot, assignment: Assignment | None) -> bool:
-        if assignment is not None and not self.catalog.accepts(self.device_type.id, slot[0], slot[1],
-                                                               assignment.feature):
-            return False
-        text = self.tr("Clear key %1").replace("%1", slot[1]) if assignment is None else \
-            self.tr("Put %1 on key %2").replace("%1", self.catalog.features[assignment.feature].label) \
-            .replace("%2", slot[1])
-        return self._push({slot: assignment}, text)
+        return self.editing.set_key(slot, assignment)
 
     def clear_key(self, slot: Slot) -> bool:
-        return self.set_key(slot, None)
+        return self.editing.set_key(slot, None)
 
     def swap_keys(self, source: Slot, target: Slot) -> bool:
-        changes = swap_changes(self.catalog, self.device_type.id, self.working.snapshot(), source, target)
-        return changes is not None and self._push(
-            changes, self.tr("Move key %1 to %2").replace("%1", source[1]).replace("%2", target[1]))
+        return self.editing.swap(source, target)
 
     def blf_for_everyone(self) -> None:
-        result = fill_subscribers(self.catalog, self.device_type.id, self.working.snapshot(),
-                                  self._subscribers, self.device.line_number, "blf")
-        self._push(result.changes, self.tr("BLF for every other subscriber"))
+        result = self.editing.fill_blf(list(self.texts.subscribers), self.device.line_number)
         text = self.tr("%1 busy lamp keys added.").replace("%1", str(len(result.changes)))
         if result.left_out:
             text += " " + self.tr("No free key was left for: %1.").replace("%1", ", ".join(result.left_out))
         self._report(text)
 
     def copy_from(self, source_device_id: int | None) -> None:
+        """Replace the layout by another device's; keys this model cannot take are listed, not dropped."""
         if source_device_id is None:
             return
         try:
@@ -357,14 +324,18 @@ class KeysTab(QWidget):
             self._report(sentence(exc))
             return
         source = {(k.module, k.key_id): Assignment(k.feature, k.value, k.label) for k in keys}
-        result = copy_changes(self.catalog, self.device_type.id, self.working.snapshot(), source)
-        self._push(result.changes, self.tr("Copy layout from device %1").replace("%1", str(source_device_id)))
-        copied = len(source) - len(result.refused)
-        text = self.tr("%1 keys copied.").replace("%1", str(copied))
+        result = self.editing.copy(source, self.tr("device %1").replace("%1", str(source_device_id)))
+        text = self.tr("%1 keys copied.").replace("%1", str(len(source) - len(result.refused)))
         if result.refused:
-            text += " " + self.tr("Not copied (%1):").replace("%1", str(len(result.refused))) + " " + "; ".join(
-                f"{self._describe(assignment)} on {slot[1]} of module {slot[0]}: {why}"
-                for slot, assignment, why in result.refused)
+            refused = "; ".join(
+                self.tr("%1 on %2 of module %3: %4")
+                .replace("%1", self._describe(assignment))
+                .replace("%2", slot[1])
+                .replace("%3", str(slot[0]))
+                .replace("%4", why)
+                for slot, assignment, why in result.refused
+            )
+            text += " " + self.tr("Not copied (%1):").replace("%1", str(len(result.refused))) + " " + refused
         self._report(text)
 
     def _describe(self, assignment: Assignment) -> str:
@@ -374,31 +345,20 @@ class KeysTab(QWidget):
     def clear_current_page(self) -> None:
         scene = self.scenes.get(self.current_module())
         if scene is not None:
-            self._push(clear_page_changes(self.working.snapshot(), scene.module, scene.layout, scene.page),
-                       self.tr("Clear page %1").replace("%1", str(scene.page)))
+            self.editing.clear_page(scene.module, scene.layout, scene.page)
 
     def _report(self, text: str) -> None:
-        self.last_report = text
         self.report.setText(text)
 
-    # --- drag and drop (KeyScene's handler) --------------------------------------------------
+    # --- drag and drop: the scenes' handler -----------------------------------------------------
     def can_drop(self, slot: Slot, mime: QMimeData) -> bool:
-        moved = dragged_key(mime)
-        if moved is not None:
-            return moved.device_id == self.device_id and swap_changes(
-                self.catalog, self.device_type.id, self.working.snapshot(), moved.slot, slot) is not None
-        assignment = dragged_assignment(mime)
-        return assignment is not None and self.catalog.accepts(self.device_type.id, slot[0], slot[1],
-                                                               assignment.feature)
+        return self.editing.can_drop(slot, mime)
 
     def drop(self, slot: Slot, mime: QMimeData) -> bool:
-        if not self.can_drop(slot, mime):
-            return False
-        moved = dragged_key(mime)
-        done = self.swap_keys(moved.slot, slot) if moved is not None else \
-            self.set_key(slot, dragged_assignment(mime))
-        self.select_key(slot)
-        return done or self.working.get(slot) is not None
+        done = self.editing.drop(slot, mime)
+        if done:
+            self.select_key(slot)  # the editor shows what was just dropped
+        return done
 
     def start_drag(self, slot: Slot) -> None:
         drag = QDrag(self.module_pages[slot[0]].view)
@@ -410,16 +370,18 @@ class KeysTab(QWidget):
         return self.working.snapshot() != self._saved
 
     def save(self) -> bool:
-        """[Save]: store the whole layout (all or nothing). On refusal the message shows and nothing is lost."""
+        """[Save]: store the whole layout, all or nothing. If refused, the message shows; nothing is lost."""
         layout = self.working.snapshot()
-        keys = [KeyInfo(self.device_id, module, key_id, a.feature, a.value, a.label)
-                for (module, key_id), a in sorted(layout.items())]
+        keys = [
+            KeyInfo(self.device_id, module, key_id, a.feature, a.value, a.label)
+            for (module, key_id), a in sorted(layout.items())
+        ]
         try:
             stored = self.ctx.keys.replace_all(self.actor, self.device_id, keys)
         except SERVICE_ERRORS as exc:
             show_inline(self.error_label, sentence(exc))
-            bad = next((slot for slot in ordered_slots(self.catalog, self.device_type.id)
-                        if self.problem_of(slot)), None)
+            slots = ordered_slots(self.catalog, self.device_type.id)
+            bad = next((slot for slot in slots if self.problem_of(slot)), None)
             if bad is not None:
                 self.select_key(bad)
             return False
@@ -449,17 +411,17 @@ class KeysTab(QWidget):
         unsaved = self.has_unsaved_changes()
         self.save_button.setEnabled(unsaved)
         self.state_label.setText(self.tr("● Unsaved changes") if unsaved else self.tr("All changes saved"))
+        self.sync_button.setEnabled(self._synchronize is not None and not unsaved)
         if self._synchronize is None:
-            self.sync_button.setEnabled(False)
-            self.sync_button.setToolTip(self.tr(
+            why = self.tr(
                 "Not available here: this view was opened without a connection to the provisioning "
-                "service, so the device cannot be told to download its configuration."))
+                "service, so the device cannot be told to download its configuration."
+            )
         elif unsaved:
-            self.sync_button.setEnabled(False)
-            self.sync_button.setToolTip(self.tr("Save first: the device downloads what is saved."))
+            why = self.tr("Save first: the device downloads what is saved.")
         else:
-            self.sync_button.setEnabled(True)
-            self.sync_button.setToolTip(self.tr("Tell the device to download its configuration now."))
+            why = self.tr("Tell the device to download its configuration now.")
+        self.sync_button.setToolTip(why)
         if unsaved != self._was_unsaved:
             self._was_unsaved = unsaved
             self.unsaved_changed.emit(unsaved)
@@ -467,28 +429,17 @@ class KeysTab(QWidget):
     # --- pictures --------------------------------------------------------------------------------
     def render_image(self, scale: float = 1.0) -> QImage:
         """The device and all its expansion modules side by side, each at its current page."""
-        images = [self.scenes[m].render_image(scale) for m in sorted(self.scenes)]
-        if not images:
-            return QImage()
-        gap = round(24 * scale)
-        width = sum(i.width() for i in images) + gap * (len(images) - 1)
-        height = max(i.height() for i in images)
-        result = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
-        result.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(result)
-        x = 0
-        for image in images:
-            painter.drawImage(QPoint(x, height - image.height()), image)
-            x += image.width() + gap
-        painter.end()
-        return result
+        return side_by_side(
+            [self.scenes[m].render_image(scale) for m in sorted(self.scenes)], round(24 * scale)
+        )
 
     def export_png(self, path: Path | str, scale: float = 1.0) -> bool:
         image = self.render_image(scale)
         return not image.isNull() and image.save(str(path), "PNG")
 
     def _export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export picture"),
-                                              f"keys-{self.device_id}.png", self.tr("PNG images (*.png)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export picture"), f"keys-{self.device_id}.png", self.tr("PNG images (*.png)")
+        )
         if path and not self.export_png(path):
             self._report(self.tr("Could not write %1; choose another folder.").replace("%1", path))

@@ -4,6 +4,7 @@ Three kinds of things are dragged: an assignment from the palette (a feature wit
 label), a subscriber of the vPBX (which becomes a BLF, team, ... key as chosen in the palette), and
 a key being moved onto another key (a swap).
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,9 @@ def subscriber_mime(number: str, feature: str) -> QMimeData:
 
 def key_mime(device_id: int, slot: Slot) -> QMimeData:
     data = QMimeData()
-    data.setData(MIME_KEY, json.dumps({"device_id": device_id, "module": slot[0], "key_id": slot[1]}).encode())
+    data.setData(
+        MIME_KEY, json.dumps({"device_id": device_id, "module": slot[0], "key_id": slot[1]}).encode()
+    )
     return data
 
 

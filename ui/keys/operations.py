@@ -5,6 +5,7 @@ action is computed here as a dict of changes (slot -> new Assignment, or None to
 the widget pushes as one undoable command. What a key accepts is always `Catalog.accepts`, the
 same rule the CLI and the key service enforce.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
@@ -49,12 +50,18 @@ def keys_in_order(layout: Layout) -> list[Key]:
 
 def ordered_slots(catalog: Catalog, type_id: str) -> list[Slot]:
     """Every key of the device, then of expansion module 1, 2, ... in reading order."""
-    return [(module, key.id) for module, layout in module_layouts(catalog, type_id) for key in keys_in_order(layout)]
+    return [
+        (module, key.id)
+        for module, layout in module_layouts(catalog, type_id)
+        for key in keys_in_order(layout)
+    ]
 
 
 def features_of_device(catalog: Catalog, type_id: str) -> list[str]:
     """Features that some key of the device or of its expansion modules accepts, in catalog order."""
-    allowed = {f for _, layout in module_layouts(catalog, type_id) for group in layout.groups for f in group.features}
+    allowed = {
+        f for _, layout in module_layouts(catalog, type_id) for group in layout.groups for f in group.features
+    }
     return [name for name in catalog.features if name in allowed]
 
 
@@ -63,8 +70,9 @@ def accepts(catalog: Catalog, type_id: str, slot: Slot, assignment: Assignment |
     return assignment is None or catalog.accepts(type_id, slot[0], slot[1], assignment.feature)
 
 
-def swap_changes(catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignment],
-                 source: Slot, target: Slot) -> Changes | None:
+def swap_changes(
+    catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignment], source: Slot, target: Slot
+) -> Changes | None:
     """Move `source` onto `target`, putting target's assignment on source; None if either key refuses."""
     if source == target:
         return None
@@ -88,8 +96,14 @@ class FillResult:
     left_out: tuple[str, ...]  # subscriber numbers that found no free key
 
 
-def fill_subscribers(catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignment],
-                     subscribers: Iterable[Subscriber], own_number: str, feature: str = "blf") -> FillResult:
+def fill_subscribers(
+    catalog: Catalog,
+    type_id: str,
+    layout: Mapping[Slot, Assignment],
+    subscribers: Iterable[Subscriber],
+    own_number: str,
+    feature: str = "blf",
+) -> FillResult:
     """A `feature` key (BLF by default) for every other subscriber, on free keys in reading order.
 
     Skips the device's own line and subscribers that already have a key of that feature here,
@@ -97,10 +111,13 @@ def fill_subscribers(catalog: Catalog, type_id: str, layout: Mapping[Slot, Assig
     """
     present = {a.value for a in layout.values() if a.feature == feature}
     wanted = [s.number for s in subscribers if s.number != own_number and s.number not in present]
-    free = [slot for slot in ordered_slots(catalog, type_id)
-            if slot not in layout and catalog.accepts(type_id, slot[0], slot[1], feature)]
-    changes: Changes = {slot: Assignment(feature, number) for slot, number in zip(free, wanted)}
-    return FillResult(changes, tuple(wanted[len(changes):]))
+    free = [
+        slot
+        for slot in ordered_slots(catalog, type_id)
+        if slot not in layout and catalog.accepts(type_id, slot[0], slot[1], feature)
+    ]
+    changes: Changes = {slot: Assignment(feature, number) for slot, number in zip(free, wanted, strict=False)}
+    return FillResult(changes, tuple(wanted[len(changes) :]))
 
 
 @dataclass(frozen=True)
@@ -109,8 +126,9 @@ class CopyResult:
     refused: tuple[tuple[Slot, Assignment, str], ...]  # (source slot, assignment, why) not copied
 
 
-def copy_changes(catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignment],
-                 source: Mapping[Slot, Assignment]) -> CopyResult:
+def copy_changes(
+    catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignment], source: Mapping[Slot, Assignment]
+) -> CopyResult:
     """Replace the whole layout by `source` (another device's keys, addressed by the same key ids).
 
     Keys the target cannot carry are listed in `refused` with the reason, never dropped silently.
@@ -122,24 +140,33 @@ def copy_changes(catalog: Catalog, type_id: str, layout: Mapping[Slot, Assignmen
         module, key_id = slot
         target_layout = catalog.layout(type_id, module)
         if target_layout is None:
-            refused.append((slot, assignment, f"a {model.vendor} {model.model} has no expansion module {module}"))
+            refused.append(
+                (slot, assignment, f"a {model.vendor} {model.model} has no expansion module {module}")
+            )
         elif target_layout.group_of(key_id) is None:
             refused.append((slot, assignment, f"no key {key_id} on module {module} of a {model.model}"))
         elif not catalog.accepts(type_id, module, key_id, assignment.feature):
-            label = catalog.features[assignment.feature].label if assignment.feature in catalog.features \
+            label = (
+                catalog.features[assignment.feature].label
+                if assignment.feature in catalog.features
                 else assignment.feature
+            )
             refused.append((slot, assignment, f"key {key_id} of a {model.model} does not accept {label}"))
         else:
             changes[slot] = assignment
     return CopyResult({s: a for s, a in changes.items() if layout.get(s) != a}, tuple(refused))
 
 
-def clear_page_changes(layout: Mapping[Slot, Assignment], module: int, module_layout: Layout, page: int) -> Changes:
+def clear_page_changes(
+    layout: Mapping[Slot, Assignment], module: int, module_layout: Layout, page: int
+) -> Changes:
     on_page = {key.id for key in module_layout.keys if key.page == page}
     return {slot: None for slot in layout if slot[0] == module and slot[1] in on_page}
 
 
-def value_problem(catalog: Catalog, accounts: int, subscriber_numbers: set[str], assignment: Assignment) -> str | None:
+def value_problem(
+    catalog: Catalog, accounts: int, subscriber_numbers: set[str], assignment: Assignment
+) -> str | None:
     """What is wrong with a key's value, as far as the tab can tell before the service checks it."""
     feature = catalog.features.get(assignment.feature)
     if feature is None:

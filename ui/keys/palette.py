@@ -1,5 +1,6 @@
 """What can be dragged onto a key: this model's features, the vPBX's subscribers, the device's
 accounts, the vPBX phonebook and a direct-dial number or *#-code typed by the user."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -79,8 +80,13 @@ class KeyPalette(QWidget):
         self.sections: dict[str, QTreeWidgetItem] = {}
 
     # --- content --------------------------------------------------------------------------
-    def populate(self, subscribers: list[Subscriber], own_number: str, accounts: int,
-                 phonebook: list[PhonebookEntryInfo]) -> None:
+    def populate(
+        self,
+        subscribers: list[Subscriber],
+        own_number: str,
+        accounts: int,
+        phonebook: list[PhonebookEntryInfo],
+    ) -> None:
         self.tree.clear()
         self.sections = {}
         features = self._section("features", self.tr("Key features of this model"))
@@ -102,11 +108,17 @@ class KeyPalette(QWidget):
         book = self._section("phonebook", self.tr("vPBX phonebook"))
         if "phonebook" in self._features:
             label = self._catalog.features["phonebook"].label
-            self._entry(book, self.tr("Open the phonebook (%1)").replace("%1", label), Assignment("phonebook"), "")
+            self._entry(
+                book, self.tr("Open the phonebook (%1)").replace("%1", label), Assignment("phonebook"), ""
+            )
         if "speed_dial" in self._features:
             for entry in phonebook:
-                self._entry(book, f"{entry.name}  {entry.number}",
-                            Assignment("speed_dial", entry.number, entry.name), self.tr("Direct dial"))
+                self._entry(
+                    book,
+                    f"{entry.name}  {entry.number}",
+                    Assignment("speed_dial", entry.number, entry.name),
+                    self.tr("Direct dial"),
+                )
         self._dial_item = None
         self._update_direct_dial(self.direct_dial.text())
         self.tree.expandAll()
@@ -120,7 +132,9 @@ class KeyPalette(QWidget):
     def _entry(self, parent: QTreeWidgetItem, text: str, payload: object, tooltip: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
         item.setData(0, PAYLOAD_ROLE, payload)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
         if tooltip:
             item.setToolTip(0, tooltip)
         return item

@@ -4,6 +4,7 @@ Keys: arrows move to the nearest key in that direction, Tab / Shift+Tab to the n
 (across pages), PageUp / PageDown change the page, Enter asks for the key's feature and value,
 Delete clears the key.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
@@ -47,9 +48,12 @@ class KeyView(QGraphicsView):
     # --- keyboard -------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         # Tab would otherwise move the focus to the next widget before keyPressEvent sees it
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.step(-1 if event.key() == Qt.Key.Key_Backtab else 1)
             return True
         return super().event(event)

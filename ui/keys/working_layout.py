@@ -1,4 +1,5 @@
 """The layout being edited (not yet saved) and the one undoable command that changes it."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -14,7 +15,9 @@ class WorkingLayout(QObject):
 
     changed = Signal(list)  # the slots whose assignment changed
 
-    def __init__(self, assignments: Mapping[Slot, Assignment] | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, assignments: Mapping[Slot, Assignment] | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._assignments: dict[Slot, Assignment] = dict(assignments or {})
 

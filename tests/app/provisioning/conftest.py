@@ -62,7 +62,7 @@ class Fleet:
 
 @pytest.fixture(scope="session")
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> CertificateInfo:
-    return ensure_server_certificate(tmp_path_factory.mktemp("data"), ["localhost"], ["127.0.0.1"])
+    return ensure_server_certificate(tmp_path_factory.mktemp("data"), ["localhost"], ["127.0.0.1", "::1"])
 
 
 @pytest.fixture

@@ -114,7 +114,15 @@ def test_keep_alive_serves_many_requests_on_one_connection(make_server, certific
     assert data.count(MAIN_BODY) * len(MAIN_BODY) == expected
 
 
-def test_plain_http_only_when_chosen_and_warned(make_server, fleet, caplog):
+def test_ipv6_loopback_is_served_with_the_client_address(make_server, session, fleet, recorder):
+    server = make_server(bind_address="::1")
+
+    assert server.url == f"https://[::1]:{server.port}"
+    assert session.get(f"{server.url}/{fleet.key}.cfg").content == MAIN_BODY
+    assert wait_for(lambda: recorder.of(ConfigServed))[0].client_ip == "::1"
+
+
+def test_plain_http_only_when_chosen_and_warned(make_server, fleet, caplog, recorder):
     server = make_server(cert=None, tls=False)
 
     response = requests.get(f"{server.url}/{fleet.key}.cfg", timeout=5)
@@ -122,6 +130,12 @@ def test_plain_http_only_when_chosen_and_warned(make_server, fleet, caplog):
     assert server.url.startswith("http://")
     assert response.content == MAIN_BODY
     assert any("plain HTTP" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records)
+    assert "unencrypted" in recorder.of(ServerStateChanged)[0].warning
+
+
+def test_tls_server_has_no_warning(make_server, recorder):
+    make_server()
+    assert recorder.of(ServerStateChanged)[0].warning is None
 
 
 # -- refusals ----------------------------------------------------------------------------------------------------

@@ -11,9 +11,9 @@ import pytest
 import requests
 
 from app.context import CLI_ACTOR as ADMIN
-from app.serving import ProvisioningService
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
+from app.serving import ProvisioningService
 from app.sip import SipClient, TimerSettings
 from app.sipops import SipOperations
 from tests.conftest import REPO

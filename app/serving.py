@@ -38,27 +38,27 @@ class SnapshotBuilder:
         self._cache: dict[int, tuple[str, int, str, DeviceEntry]] = {}  # id -> (key, revision, base url, entry)
         self._lock = threading.Lock()
 
-    def invalidate(self) -> None:
-        with self._lock:
-            self._cache.clear()
-
-    def build(self) -> Snapshot:
+    def build(self, *, render: bool = True) -> Snapshot:
+        """With `render=False` nothing is rendered: entries whose key changed or whose device is gone are
+        dropped and retired keys take effect, while changed revisions keep their previous files until the
+        next full build. That part is cheap enough for the thread that made the change."""
         with self._lock:
             base_url = self.ctx.base_url()
             with self.ctx.db.session() as s:
                 current = {row.id: (row.access_key, row.config_revision)
                            for row in s.execute(sa.select(Device.id, Device.access_key, Device.config_revision))}
                 retired = dict(s.execute(sa.select(RetiredAccessKey.key_hash, RetiredAccessKey.device_id)).all())
+            for device_id in set(self._cache):
+                if device_id not in current or self._cache[device_id][0] != current[device_id][0]:
+                    del self._cache[device_id]
             stale = [i for i, (key, rev) in current.items()
                      if self._cache.get(i, (None, None, None))[:3] != (key, rev, base_url)]
-            if stale:
+            if render and stale:
                 for device_id, (key, revision, files) in self.ctx.configs.render_many(stale).items():
                     entry = DeviceEntry(device_id=device_id, revision=revision, files={
                         f.name: ServedFile(f.body, f.content_type) for f in files})
                     self._cache[device_id] = (key, revision, base_url, entry)
-            for gone in set(self._cache) - set(current):
-                del self._cache[gone]
-            entries = {key: entry for (key, _rev, _url, entry) in self._cache.values() if entry is not None}
+            entries = {key: entry for (key, _rev, _url, entry) in self._cache.values()}
             return Snapshot(entries=entries, retired=retired)
 
 
@@ -69,29 +69,39 @@ class SnapshotRefresher:
         self.ctx, self.server, self.poll_interval = ctx, server, poll_interval
         self.builder = SnapshotBuilder(ctx)
         self._stop = threading.Event()
+        self._wake = threading.Event()
         self._lock = threading.Lock()
         self._seen = -1
+        self.current = Snapshot()  # what the server answers from now
         self._unsubscribe = ctx.bus.subscribe(self._on_change, DataChanged)
         self._thread = threading.Thread(target=self._run, name=self.THREAD_NAME, daemon=True)
 
-    def refresh(self) -> Snapshot:
+    def refresh(self, *, render: bool = True) -> Snapshot:
         with self._lock:
-            self._seen = self.ctx.db.change_count()
-            snapshot = self.builder.build()
+            if render:
+                self._seen = self.ctx.db.change_count()
+            snapshot = self.builder.build(render=render)
             self.server.swap(snapshot)
+            self.current = snapshot
             return snapshot
 
     def _on_change(self, event: Event) -> None:
-        # runs in the thread that changed the data: the swap is done before the service call returns
+        # Runs in the thread that changed the data (possibly the GUI thread): retired and deleted keys
+        # stop working before the service call returns; rendering happens on the refresher thread.
         if isinstance(event, DataChanged) and event.what != "access":
-            self.refresh()
+            self.refresh(render=False)
+            self._wake.set()
 
     def start(self) -> None:
         self.refresh()
         self._thread.start()
 
     def _run(self) -> None:
-        while not self._stop.wait(self.poll_interval):
+        while not self._stop.is_set():
+            self._wake.wait(self.poll_interval)
+            self._wake.clear()
+            if self._stop.is_set():
+                return
             try:
                 if self.ctx.db.change_count() != self._seen:
                     self.refresh()
@@ -101,6 +111,7 @@ class SnapshotRefresher:
     def stop(self) -> None:
         self._unsubscribe()
         self._stop.set()
+        self._wake.set()
 
     def join(self, timeout: float | None = None) -> bool:
         if self._thread.is_alive():
@@ -245,3 +256,8 @@ class ProvisioningService:
 
     def join(self, timeout: float | None = None) -> bool:
         return all([self.server.join(timeout), self.refresher.join(timeout), self.recorder.join(timeout)])
+
+    def serves(self, access_key: str, revision: int | None = None) -> bool:
+        """Whether the current snapshot answers this key (at least at `revision`)."""
+        entry = self.refresher.current.entries.get(access_key)
+        return entry is not None and (revision is None or entry.revision >= revision)

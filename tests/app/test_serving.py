@@ -34,7 +34,10 @@ def test_a_fetch_records_last_access_and_synchronises(served):
     ctx, line, service, session, base = served
     device = ctx.devices.create(ADMIN, line.id, "yealink-t46u")
     ctx.lines.update(ADMIN, line.id, LineInput(number="100", display_name="Anna B."))
-    assert ctx.devices.get(ADMIN, device.id).needs_sync
+    changed = ctx.devices.get(ADMIN, device.id)
+    assert changed.needs_sync
+    # rendering happens on the refresher thread, woken by the change
+    wait_for(lambda: service.serves(device.access_key, changed.config_revision), message="the new revision")
     reply = session.get(f"{base}{device.access_key}.cfg", headers={"User-Agent": "Yealink SIP-T46U 108.86.0.20"})
     assert reply.status_code == 200 and b"Anna B." in reply.content
     info = wait_for(lambda: (d := ctx.devices.get(ADMIN, device.id)).last_access_at and d, message="last access")
@@ -47,6 +50,7 @@ def test_a_fetch_records_last_access_and_synchronises(served):
 def test_first_fetch_turns_mac_provisioning_once_into_done(served):
     ctx, line, service, session, base = served
     device = ctx.devices.create(ADMIN, line.id, "yealink-t46u", DeviceInput(mac="805ec0000001", mac_provisioning="once"))
+    wait_for(lambda: service.serves(device.access_key), message="the new device served")
     assert session.get(f"{base}{device.access_key}.cfg").status_code == 200
     wait_for(lambda: ctx.devices.get(ADMIN, device.id).mac_provisioning == "done", message="once -> done")
 
@@ -56,10 +60,13 @@ def test_a_retired_key_stops_working_at_once_and_raises_a_misuse_event(served):
     misuse = []
     ctx.bus.subscribe(misuse.append, RetiredKeyUsed)
     device = ctx.devices.create(ADMIN, line.id, "yealink-t46u")
+    wait_for(lambda: service.serves(device.access_key), message="the new device served")
     assert session.get(f"{base}{device.access_key}.cfg").status_code == 200
     renewed = ctx.devices.new_access_key(ADMIN, device.id)
+    # no waiting: the old key is refused as soon as new_access_key() returns
     old = session.get(f"{base}{device.access_key}.cfg")
     assert old.status_code == 404 and device.access_key.encode() not in old.content
+    wait_for(lambda: service.serves(renewed.access_key), message="the new key served")
     assert session.get(f"{base}{renewed.access_key}.cfg").status_code == 200
     assert [(e.client_ip, e.device_id) for e in misuse] == [("127.0.0.1", device.id)]
     wait_for(lambda: any(e.reason == "possible misuse: retired key" for e in ctx.logs.access(ADMIN)),
@@ -72,13 +79,15 @@ def test_a_retired_key_stops_working_at_once_and_raises_a_misuse_event(served):
 def test_changes_of_another_process_reach_the_server_within_seconds(served):
     ctx, line, service, session, base = served
     device = ctx.devices.create(ADMIN, line.id, "yealink-t46u")
+    wait_for(lambda: service.serves(device.access_key), message="the new device served")
     proc = subprocess.run([sys.executable, str(REPO / "main.py"), "device", "new-key", str(device.id), "--json",
                            "--data-dir", str(ctx.data_dir)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     import json
 
     new_key = json.loads(proc.stdout)["access_key"]
-    wait_for(lambda: session.get(f"{base}{new_key}.cfg").status_code == 200, timeout=5, message="the new key")
+    wait_for(lambda: service.serves(new_key), timeout=5, message="the other process's new key")
+    assert session.get(f"{base}{new_key}.cfg").status_code == 200
     assert session.get(f"{base}{device.access_key}.cfg").status_code == 404
 
 

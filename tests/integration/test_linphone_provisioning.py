@@ -35,6 +35,7 @@ from app.services.lines import LineInput
 from app.services.pbx import PbxInput
 from app.serving import ProvisioningService
 from app.sip import KamailioRpc, LineAccount, RegistrarAccess, SipClient, TimerSettings, registration_state
+from tests.conftest import wait_for
 from tests.integration.sip import conftest as sip_peers
 from tests.integration.sip.conftest import Kamailio, free_port, stop_process, wait_until
 
@@ -191,6 +192,7 @@ def test_linphonec_provisions_itself_over_https_and_registers_at_kamailio(
     ctx, kamailio: Kamailio, console, linphonec
 ):
     linphone_device = create_linphone_device(ctx, kamailio, LINPHONE_USER)
+    wait_for(lambda: console.serves(linphone_device.access_key), message="the device served")
     client = linphonec(config_link(console, linphone_device.access_key), console.certificate.ca_path)
 
     def fetches():
@@ -231,6 +233,7 @@ def test_linphonec_that_does_not_trust_the_console_fetches_nothing(
     ctx, kamailio: Kamailio, console, linphonec, tmp_path: Path
 ):
     linphone_device = create_linphone_device(ctx, kamailio, DISTRUSTING_USER)
+    wait_for(lambda: console.serves(linphone_device.access_key), message="the device served")
     stranger_ca = ensure_server_certificate(tmp_path / "stranger", ["localhost"], ["127.0.0.1"]).ca_path
     client = linphonec(config_link(console, linphone_device.access_key), stranger_ca)
     # belle-sip (mbedTLS) logs this when the chain does not end at the CA in root_ca.

@@ -18,17 +18,17 @@ from app.db import DatabaseError
 from app.demo import create_demo
 from app.importer import ImportRejected, import_lines
 from app.paths import default_data_dir
-from app.render import RenderError
-from app.services.base import NotFound, PermissionDenied
-from app.services.devices import DeviceInput
-from app.services.lines import LineInput
-from app.services.pbx import PbxInput
 from app.provisioning.certificates import (
     CertificateError,
     import_pem_chain,
     import_pkcs12,
     remove_imported_certificate,
 )
+from app.render import RenderError
+from app.services.base import NotFound, PermissionDenied
+from app.services.devices import DeviceInput
+from app.services.lines import LineInput
+from app.services.pbx import PbxInput
 from app.serving import current_certificate
 from app.settings import Settings
 from app.sipops import LineState, SipOperations, SyncResult

@@ -22,7 +22,7 @@ def sqlite_url(path: Path) -> str:
 
 def _normalise_url(url: str) -> str:
     # "postgresql://" would pick psycopg2, which we do not ship; psycopg 3 is the supported driver
-    if url.startswith("postgresql://") or url.startswith("postgres://"):
+    if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
 

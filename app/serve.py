@@ -5,28 +5,27 @@ import signal
 import sys
 import threading
 
+from app.background import BackgroundServices
 from app.context import AppContext
-from app.monitoring import MonitorService
-from app.provisioning.server import ServerStartError
-from app.serving import ProvisioningService
 
 
 def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None = None) -> int:
-    try:
-        service = ProvisioningService(ctx, port=port, bind=bind)
-        service.start()
-    except (ServerStartError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    background = BackgroundServices(ctx, port=port, bind=bind)
+    error = background.start()
+    service = background.provisioning
+    if error is not None or service is None:
+        background.stop()
+        background.join(10)
+        print(f"error: {error}", file=sys.stderr)
         return 2
-    monitor = MonitorService(ctx)
-    monitor.start()
     stop = threading.Event()
 
     def request_stop(signum: int, _frame: object) -> None:
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    print(f"registration monitor polling every {monitor.interval:.0f} s", file=sys.stderr, flush=True)
+    if background.monitor is not None:
+        print(f"registration monitor polling every {background.monitor.interval:.0f} s", file=sys.stderr, flush=True)
     print(f"serving configurations at {service.server.url}/<access key>.cfg "
           f"(links use {ctx.base_url()}); stop with Ctrl+C", flush=True)
     if service.certificate is not None:
@@ -36,9 +35,8 @@ def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None 
         while not stop.wait(0.5):
             pass
     finally:
-        monitor.stop()
-        service.stop()
-        clean = all([monitor.join(10), service.join(10)])
+        background.stop()
+        clean = background.join(10)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     print("stopped" if clean else "stopped (a worker did not end in time)", flush=True)

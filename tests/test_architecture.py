@@ -14,8 +14,8 @@ def _imports(path: Path):
                 yield alias.name, node.lineno
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             yield node.module, node.lineno
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__" and node.args:
-            if isinstance(node.args[0], ast.Constant):
+        elif (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "__import__" and node.args
+              and isinstance(node.args[0], ast.Constant)):
                 yield str(node.args[0].value), node.lineno
 
 

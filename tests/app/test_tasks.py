@@ -22,7 +22,7 @@ def test_jobs_run_off_the_caller_thread_report_progress_and_finish():
     assert future.result(5) == "done"
     wait_for(lambda: any(isinstance(e, TaskFinished) for e in events))
     assert [e.done for e in events if isinstance(e, TaskProgress)] == [1, 2, 3]
-    finished = [e for e in events if isinstance(e, TaskFinished)][0]
+    finished = next(e for e in events if isinstance(e, TaskFinished))
     assert (finished.task_id, finished.result, finished.error) == (handle.task_id, "done", None)
     pool.stop()
     assert pool.join(5)

@@ -12,12 +12,12 @@ import time
 import pytest
 
 from app.events import EventBus
+from app.sip.builder import build_request, new_branch, via_value
 from app.sip.client import Outgoing, SipClient
 from app.sip.errors import SipUsageError
 from app.sip.monitor import EndpointStateChanged, MonitorTarget, ProbeResult, ReachabilityTracker, SipMonitor
 from app.sip.transaction import ClientTransaction, DeadlineQueue, TimerSettings
 from app.sip.uri import NameAddress, SipUri
-from app.sip.builder import build_request, new_branch, via_value
 
 
 def silent(request):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QMimeData, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 
 from tests.ui.keys.conftest import key_pos, send_drag
 from ui.keys.mime import MIME_ASSIGNMENT, assignment_mime, key_mime, subscriber_mime

@@ -118,6 +118,8 @@ def _pbx_args(p: argparse.ArgumentParser, creating: bool) -> None:
     p.add_argument("--transport", choices=("udp", "tcp", "tls"))
     p.add_argument("--outbound-proxy")
     p.add_argument("--wss-url", help="SIP over WebSocket for browser phones, e.g. wss://pbx.example.net:8089/ws")
+    p.add_argument("--webrtc-login-url", help="the exchange's WebRTC login page for the web phone, "
+                   "e.g. https://pbx.example.net:8449/webphone.jsp")
     p.add_argument("--pickup-prefix", help="directed-pickup prefix of the exchange (default **)")
     p.add_argument("--voicemail-number", help="what the voicemail key dials")
     p.add_argument("--ntp-server")
@@ -428,6 +430,7 @@ def _pbx_values(args: argparse.Namespace) -> dict[str, Any]:
     return _none_if_unset(name=args.name, sip_domain=args.sip_domain, registrar_host=args.registrar_host,
                           registrar_port=args.registrar_port, transport=args.transport,
                           outbound_proxy=args.outbound_proxy, wss_url=args.wss_url,
+                          webrtc_login_url=args.webrtc_login_url,
                           pickup_prefix=args.pickup_prefix, voicemail_number=args.voicemail_number, ntp_server=args.ntp_server,
                           time_zone=args.time_zone, language=args.language, topstop_limit=args.topstop)
 

@@ -1,6 +1,7 @@
 """Demo data: a vPBX with several lines and one device of every catalog type."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -37,10 +38,13 @@ def _free_name(ctx: AppContext) -> str:
     return name
 
 
-def create_demo(ctx: AppContext, actor: Actor) -> DemoResult:
+def create_demo(ctx: AppContext, actor: Actor,
+                progress: Callable[[int, int], None] | None = None) -> DemoResult:
+    """`progress(done, total)` after each device. Not cancellable: half a demo would be worse than none."""
     pbx = ctx.pbx.create(actor, PbxInput(
         name=_free_name(ctx), sip_domain="sip.demo.example", registrar_host="sip.demo.example",
-        registrar_port=5060, transport="udp", wss_url="wss://sip.demo.example:8089/ws", voicemail_number="*55", ntp_server="pool.ntp.org", time_zone="Europe/Berlin",
+        registrar_port=5060, transport="udp", wss_url="wss://sip.demo.example:8089/ws",
+        webrtc_login_url="https://sip.demo.example:8449/webphone.jsp", voicemail_number="*55", ntp_server="pool.ntp.org", time_zone="Europe/Berlin",
         language="de", topstop_limit="100"))
     lines = []
     for i, display in enumerate(DEMO_NAMES):
@@ -66,6 +70,8 @@ def create_demo(ctx: AppContext, actor: Actor) -> DemoResult:
         for key_id, feature, value in _key_plan(ctx, device_type):
             ctx.keys.assign(actor, device.id, 0, key_id, feature, value.format(other=other))
         devices.append(ctx.devices.get(actor, device.id))
+        if progress is not None:
+            progress(index + 1, len(ordered))
     return DemoResult(pbx=pbx, lines=tuple(ctx.lines.list(actor, pbx.id)), devices=tuple(devices))
 
 

@@ -163,6 +163,16 @@ def websocket_url(text: str) -> str:
     return value
 
 
+def https_url(text: str, field: str) -> str:
+    """An https:// URL for people to open (may be empty)."""
+    value = text.strip()
+    if value and not re.fullmatch(r"https://[A-Za-z0-9.\-\[\]:]+(:[0-9]{1,5})?(/[^\s]*)?", value):
+        raise ValidationError(
+            field, f"{text!r} is not an https:// URL; use e.g. https://pbx.example.net:8449/webphone.jsp, "
+            "or leave it empty.")
+    return value
+
+
 def port_number(value: int | str, field: str = "port") -> int:
     try:
         number = int(value)

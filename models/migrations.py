@@ -183,11 +183,16 @@ def _step_3_exchange_features(conn: Connection) -> None:
     conn.execute(sa.text("ALTER TABLE pbx ADD COLUMN voicemail_number VARCHAR(32) DEFAULT '' NOT NULL"))
 
 
+def _step_4_webrtc_login(conn: Connection) -> None:
+    conn.execute(sa.text("ALTER TABLE pbx ADD COLUMN webrtc_login_url VARCHAR(260) DEFAULT '' NOT NULL"))
+
+
 # (version reached, step) in order; the list only ever grows.
 STEPS: list[tuple[int, Step]] = [
     (1, _step_1_initial),
     (2, _step_2_phonebook_and_gateway_ports),
     (3, _step_3_exchange_features),
+    (4, _step_4_webrtc_login),
 ]
 LATEST_VERSION = STEPS[-1][0]
 

@@ -41,6 +41,7 @@ class Pbx(Base):
     outbound_proxy: Mapped[str | None] = mapped_column(String(260), nullable=True)
     # added by schema version 3: browser phones and key features need these exchange facts
     wss_url: Mapped[str] = mapped_column(String(260), default="", server_default="")
+    webrtc_login_url: Mapped[str] = mapped_column(String(260), default="", server_default="")
     pickup_prefix: Mapped[str] = mapped_column(String(8), default="**", server_default="**")
     voicemail_number: Mapped[str] = mapped_column(String(32), default="", server_default="")
     ntp_server: Mapped[str] = mapped_column(String(253), default="pool.ntp.org")

@@ -103,6 +103,9 @@ def run_gui(argv: list[str]) -> int:
         show_startup_error(opened)
         return 1
     ctx = opened
+    from ui.i18n import install_translators
+
+    install_translators(app, ctx.settings.language)  # parented to the app: they live as long as it
     try:
         return _login_and_run(app, ctx)
     finally:
@@ -116,11 +119,16 @@ def _login_and_run(app: QApplication, ctx: AppContext) -> int:
     login = LoginDialog(ctx.users)
     if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
         return 0
+    from app.background import BackgroundServices
+
     ui_state = QSettings(str(ctx.data_dir / UI_STATE_FILE), QSettings.Format.IniFormat)
-    window = MainWindow(ctx, login.actor, ui_state)
+    background = BackgroundServices(ctx)
+    window = MainWindow(ctx, login.actor, ui_state, background=background)
+    # after the window exists, so that its status bar sees the server's first state
+    window.start_background()
     window.show()
     try:
         return app.exec()
     finally:
-        window.bridge.close()
+        window.shutdown()
         window.deleteLater()

@@ -33,10 +33,11 @@ class ConsoleSession:
     _runs: set[TaskRun] = field(default_factory=set)
 
     def run(self, job: Job, title: str, label: str, parent: QWidget | None = None, *,
-            show_dialog: bool = True) -> TaskRun:
+            show_dialog: bool = True, cancellable: bool = True) -> TaskRun:
         """Start `job` in the pool with a progress dialog (Cancel); `TaskRun.finished` brings the
         outcome back on the GUI thread. The session keeps the run alive until it finished."""
-        run = TaskRun(self.pool, self.bridge, job, title, label, parent, show_dialog=show_dialog)
+        run = TaskRun(self.pool, self.bridge, job, title, label, parent, show_dialog=show_dialog,
+                      cancellable=cancellable)
         self._runs.add(run)
         run.finished.connect(lambda _event, run=run: self._runs.discard(run))
         return run

@@ -17,7 +17,7 @@ class TaskRun(QObject):
     finished = Signal(object)
 
     def __init__(self, pool: TaskPool, bridge: EventBridge, job: Job, title: str, label: str,
-                 parent: QWidget | None = None, *, show_dialog: bool = True) -> None:
+                 parent: QWidget | None = None, *, show_dialog: bool = True, cancellable: bool = True) -> None:
         super().__init__(parent)
         self.result: Any = None
         self.error: str | None = None
@@ -30,6 +30,8 @@ class TaskRun(QObject):
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)  # quick jobs finish without a flashing dialog
             self.dialog.canceled.connect(self.cancel)
+            if not cancellable:  # a job that must not stop half-way offers no Cancel
+                self.dialog.setCancelButton(None)
         bridge.event_received.connect(self._on_event)
         self.handle: TaskHandle
         self.handle, self.future = pool.submit(job)

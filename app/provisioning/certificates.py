@@ -173,6 +173,20 @@ def certificate_info(
     )
 
 
+def served_certificate(data_dir: Path) -> CertificateInfo | None:
+    """The certificate the server presents, read only; None before the server first created one.
+
+    Generating is left to the server's start (ensure_server_certificate): two threads creating the
+    local CA at once could leave a CA key that does not match its certificate."""
+    paths = _Paths(Path(data_dir) / TLS_DIR)
+    if not (paths.server_cert.exists() and paths.server_key.exists()):
+        return None
+    imported = _read_source(paths) == "imported"
+    ca = _imported_ca_path(paths) if imported else paths.ca_cert
+    return certificate_info(paths.server_cert, paths.server_key, ca if ca and ca.exists() else None,
+                            imported=imported)
+
+
 def import_pem_chain(
     cert_file: Path,
     key_file: Path | None,

@@ -30,6 +30,7 @@ class PbxInfo:
     transport: str
     outbound_proxy: str | None
     wss_url: str
+    webrtc_login_url: str
     pickup_prefix: str
     voicemail_number: str
     ntp_server: str

@@ -21,6 +21,8 @@ class PbxInput:
     transport: str = "udp"
     outbound_proxy: str = ""
     wss_url: str = ""  # SIP over WebSocket for browser phones, e.g. wss://pbx.example.net:8089/ws
+    # the exchange's WebRTC login page ("Web-Telephone"); empty: derived from wss_url (see ui/device/webrtc_dialog.py)
+    webrtc_login_url: str = ""
     pickup_prefix: str = "**"  # the exchange's directed-pickup prefix (BLF and team keys)
     voicemail_number: str = ""  # what the voicemail key dials; empty: the device's own setting
     ntp_server: str = "pool.ntp.org"
@@ -37,6 +39,7 @@ class PbxInput:
             "transport": v.transport(self.transport),
             "outbound_proxy": v.host_port(self.outbound_proxy, "outbound proxy"),
             "wss_url": v.websocket_url(self.wss_url),
+            "webrtc_login_url": v.https_url(self.webrtc_login_url, "WebRTC login URL"),
             "pickup_prefix": v.dial_value(self.pickup_prefix, "pickup prefix") if self.pickup_prefix else "",
             "voicemail_number": v.dial_value(self.voicemail_number, "voicemail number")
             if self.voicemail_number else "",

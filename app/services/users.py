@@ -86,7 +86,9 @@ class UserService(Service):
             s.flush()
             self._set_lines(s, row, line_ids)
             self.audit(s, actor, "create", "console_user", row.id, f"name={name} role={role}")
+            event = self.finish(s, "user", [row.id])
             info = self._info(s, row)
+        self.publish(event)
         return info
 
     def set_lines(self, actor: Actor, user_id: int, line_ids: tuple[int, ...]) -> UserInfo:
@@ -97,7 +99,11 @@ class UserService(Service):
             self.require_admin(actor, row.pbx_id)
             self._set_lines(s, row, line_ids)
             self.audit(s, actor, "set lines", "console_user", user_id, f"lines={sorted(line_ids)}")
-            return self._info(s, row)
+            event = self.finish(s, "user", [user_id])
+            info = self._info(s, row)
+        # after the commit, like every service: a subscriber that reads back sees the new lines
+        self.publish(event)
+        return info
 
     @staticmethod
     def _set_lines(s: Session, row: ConsoleUser, line_ids: tuple[int, ...]) -> None:
@@ -140,3 +146,5 @@ class UserService(Service):
                 self.require_admin(actor, row.pbx_id)
             s.delete(row)
             self.audit(s, actor, "delete", "console_user", user_id, f"name={row.username}")
+            event = self.finish(s, "user", [user_id])
+        self.publish(event)

@@ -94,3 +94,15 @@ def test_dial_values():
     assert v.dial_value("*21#") == "*21#"
     with pytest.raises(v.ValidationError, match="cannot be dialled"):
         v.dial_value("12ab")
+
+
+def test_https_url_for_the_webrtc_login_page():
+    from app.validation import ValidationError, https_url
+
+    assert https_url(" https://pbx.example.net:8449/webphone.jsp ", "WebRTC login URL") == \
+        "https://pbx.example.net:8449/webphone.jsp"
+    assert https_url("", "WebRTC login URL") == ""
+    for bad in ("http://pbx.example.net/", "wss://pbx.example.net/ws", "https://", "pbx.example.net"):
+        with pytest.raises(ValidationError) as error:
+            https_url(bad, "WebRTC login URL")
+        assert error.value.field == "WebRTC login URL" and "https://" in error.value.message

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.settings import Settings, save_settings
 from tests.ui.conftest import PROVIDER_NAME, PROVIDER_PASSWORD
 from ui.launcher import UI_STATE_FILE, display_problem, parse_arguments, run_gui
 from ui.login_dialog import LoginDialog
@@ -128,9 +130,22 @@ def test_a_data_directory_that_is_a_file_gets_an_error_dialog(qtbot, tmp_path, c
     assert str(not_a_dir) in text
 
 
+def _loopback_settings(data_dir) -> int:
+    """The GUI starts the provisioning server: keep it (and SIP) on loopback, on a free port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data_dir.mkdir(parents=True, exist_ok=True)
+    save_settings(data_dir, Settings(bind_address="127.0.0.1", port=port, public_host="prov.test.example",
+                                     sip_bind_address="127.0.0.1"))
+    return port
+
+
 def test_first_start_through_login_to_the_main_window_and_quit(qtbot, tmp_path):
     data_dir = tmp_path / "data"
+    port = _loopback_settings(data_dir)
     titles: list[list[str]] = []
+    server_states: list[str] = []
 
     def create_provider(dialog: LoginDialog) -> None:
         assert dialog.first_start
@@ -141,6 +156,7 @@ def test_first_start_through_login_to_the_main_window_and_quit(qtbot, tmp_path):
 
     def look_and_quit(window: MainWindow) -> None:
         titles.append(window.tab_titles())
+        server_states.append(f"{window.server_status.state} {window.server_status.label.text()}")
         window.quit_action.trigger()
 
     driver = Driver({LoginDialog: create_provider, MainWindow: look_and_quit})
@@ -153,11 +169,16 @@ def test_first_start_through_login_to_the_main_window_and_quit(qtbot, tmp_path):
     assert code == 0
     assert driver.seen == ["LoginDialog", "MainWindow"]
     assert titles == [["PBX", "Settings", "Phones"]]
+    # the console started its provisioning server, and stopped it on quitting
+    assert server_states[0] == f"running Provisioning: running at https://prov.test.example:{port}"
+    with socket.socket() as again:
+        again.bind(("127.0.0.1", port))
     assert (data_dir / "console.db").exists()
     assert (data_dir / UI_STATE_FILE).exists()
 
 
 def test_cancelling_the_login_ends_the_gui(qtbot, tmp_path):
+    _loopback_settings(tmp_path)
     driver = Driver({LoginDialog: lambda dialog: dialog.reject()})
     driver.start()
     try:

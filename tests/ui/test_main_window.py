@@ -18,22 +18,21 @@ def test_provider_loads_demo_data_from_the_empty_pbx_tab(qtbot, ctx, provider, m
     assert window.tab_titles() == ["PBX", "Settings", "Phones"]
     pbx_tab = window.pbx_tab
     assert pbx_tab.demo_button.isVisible()
-    assert not pbx_tab.access_box.isVisible()
+    assert pbx_tab.stack.currentWidget() is pbx_tab.first_start
     assert window.phones_model.rowCount() == 0
 
     with qtbot.waitSignal(pbx_tab.demo_loaded, timeout=10000) as loaded:
         qtbot.mouseClick(pbx_tab.demo_button, Qt.MouseButton.LeftButton)
     demo = loaded.args[0]
     assert not pbx_tab.demo_button.isVisible()
-    assert pbx_tab.access_box.isVisible()
+    assert pbx_tab.stack.currentWidget() is pbx_tab.main_page
     assert pbx_tab.fields["name"].text() == demo.pbx.name
     assert pbx_tab.fields["registrar_host"].text() == "sip.demo.example"
     assert pbx_tab.fields["registrar_port"].text() == "5060"
     assert pbx_tab.fields["wss_url"].text() == demo.pbx.wss_url
     assert Decimal(pbx_tab.fields["topstop_limit"].text()) == Decimal(100)
     # every field of the vPBX is shown
-    assert set(pbx_tab.fields) == {f.name for f in fields(PbxInfo)} - {"id"}
-    assert pbx_tab.fields["registrar_host"].isReadOnly()
+    assert set(pbx_tab.exchange.form.widgets) == {f.name for f in fields(PbxInfo)} - {"id"}
     # the Phones tree follows through the bus and the bridge
     qtbot.waitUntil(lambda: len(window.phones_model.device_ids()) == len(demo.devices), timeout=5000)
     window.show_tab(window.phones_tab)
@@ -63,7 +62,7 @@ def test_user_has_no_pbx_tab_and_sees_only_their_lines(qtbot, ctx, provider, mak
     model = window.phones_model
     assert model.line_ids() == [mine.id]
     assert model.device_ids() == [my_device.id]
-    assert window.settings_tab.port_edit.isReadOnly()
+    assert window.settings_tab.form.port_edit.isReadOnly()
     assert not window.settings_tab.save_button.isVisible()
 
     # a device added to someone else's line does not appear; one on Anna's line does
@@ -84,7 +83,7 @@ def test_saved_settings_change_the_links_in_the_phones_tree(qtbot, ctx, provider
         return window.phones_model.device_index(device.id).siblingAtColumn(Column.URL).data()
 
     assert shown_url() == f"https://prov.test.example:8448/{device.access_key}.cfg"
-    tab.public_host_edit.setText("phones.example.net")
+    tab.form.public_host_edit.setText("phones.example.net")
     assert tab.save()
     qtbot.waitUntil(lambda: shown_url() == expected, timeout=5000)
 
@@ -106,7 +105,7 @@ def test_quit_closes_the_window_and_about_names_the_application(qtbot, ctx, prov
     window = make_window(provider)
     assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Help"]
+    assert menus == ["&File", "&View", "&Help"]
 
     box = window.show_about()
     assert isinstance(box, QMessageBox)

@@ -57,3 +57,23 @@ def test_cancel_from_the_dialog_reaches_the_job(qtbot, ctx):
         pool.stop()  # cancels the job even when an assertion failed, so no thread outlives the test
         bridge.close()
     assert pool.join(5)
+
+
+def test_a_job_that_must_not_stop_half_way_offers_no_cancel(qtbot, ctx):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    bridge = EventBridge(ctx.bus)
+    pool = TaskPool(ctx.bus)
+    go = threading.Event()
+    try:
+        run = TaskRun(pool, bridge, lambda task: go.wait(5), "Demo", "Creating ...", parent, cancellable=False)
+        qtbot.waitUntil(run.dialog.isVisible, timeout=5000)
+        assert [b for b in run.dialog.findChildren(QPushButton) if b.isVisible()] == []
+        with qtbot.waitSignal(run.finished, timeout=5000):
+            go.set()
+        assert run.result is True and not run.handle.cancelled
+    finally:
+        go.set()
+        pool.stop()
+        bridge.close()
+        assert pool.join(5)

@@ -407,6 +407,11 @@ class KeysTab(QWidget):
         show_inline(self.error_label, "")
         self.state_label.setText(message)
 
+    def show_sync_result(self, text: str, *, failed: bool = False) -> None:
+        """The outcome of a synchronize that finished later (the callback started it in the task pool)."""
+        show_inline(self.error_label, text if failed else "")
+        self.state_label.setText("" if failed else text)
+
     def _update_state(self) -> None:
         unsaved = self.has_unsaved_changes()
         self.save_button.setEnabled(unsaved)

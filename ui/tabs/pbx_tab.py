@@ -1,132 +1,195 @@
-"""The PBX tab (administrators): the vPBX with its exchange access data, read-only for now."""
+"""The PBX tab (administrators): first start, then the selected vPBX's pages Exchange, Accounts,
+Lines, Phonebook and Users (each a module under ui/pbx/)."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
+    QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.context import AppContext
-from app.demo import create_demo
+from app.demo import DemoResult, create_demo
 from app.events import DataChanged
-from app.services.dto import Actor, PbxInfo
-from ui.messages import SERVICE_ERRORS, sentence
+from app.services.dto import PbxInfo
+from app.tasks import TaskFinished, TaskHandle
+from ui.messages import inline_error_label, sentence, show_inline
+from ui.pbx.accounts import AccountsPage
+from ui.pbx.exchange import ExchangePage
+from ui.pbx.first_start import FirstStartPage
+from ui.pbx.lines import LinesPage
+from ui.pbx.phonebook import PhonebookPage
+from ui.pbx.users import UsersPage
+from ui.session import ConsoleSession
+from ui.tasks import TaskRun
 
 
 class PbxTab(QWidget):
     demo_loaded = Signal(object)  # app.demo.DemoResult
 
-    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
-        self._actor = actor
+        self.setObjectName("pbx")
+        self._session = session
         self._pbxs: list[PbxInfo] = []
+        self.demo_run: TaskRun | None = None
+
+        self.first_start = FirstStartPage(session, self)
+        self.first_start.pbx_created.connect(self._pbx_created)
+        self.first_start.demo_requested.connect(self.load_demo)
+        self.demo_button = self.first_start.demo_button
+        self.demo_message = inline_error_label(self.first_start)
+        self.first_start.layout().addWidget(self.demo_message)
 
         self.pbx_combo = QComboBox(self)
-        self.pbx_combo.currentIndexChanged.connect(self._show_selected)
-        self.picker = QWidget(self)
-        picker = QHBoxLayout(self.picker)
-        picker.setContentsMargins(0, 0, 0, 0)
-        picker.addWidget(QLabel(self.tr("vPBX:"), self.picker))
+        self.pbx_combo.setObjectName("pbx_combo")
+        self.pbx_combo.setToolTip(self.tr("The vPBX whose data the pages below show."))
+        self.pbx_combo.currentIndexChanged.connect(self._pbx_chosen)
+        picker_label = QLabel(self.tr("vPB&X:"), self)
+        picker_label.setBuddy(self.pbx_combo)
+        self.exchange = ExchangePage(session, self)
+        self.exchange.pbx_created.connect(self._pbx_created)
+        self.exchange.pbx_deleted.connect(self._pbx_deleted)
+        self.fields = self.exchange.fields
+        self.accounts = AccountsPage(session, self)
+        self.lines = LinesPage(session, self)
+        self.phonebook = PhonebookPage(session, self)
+        self.users = UsersPage(session, self)
+        self.pages = QTabWidget(self)
+        self.pages.setObjectName("pbx_pages")
+        self.pages.addTab(self.exchange, self.tr("&Exchange"))
+        self.pages.addTab(self.accounts, self.tr("A&ccounts"))
+        self.pages.addTab(self.lines, self.tr("&Lines"))
+        self.pages.addTab(self.phonebook, self.tr("Phone&book"))
+        self.pages.addTab(self.users, self.tr("&Users"))
+        for index, tip in enumerate((
+                self.tr("Access data of the telephone exchange, time and language, TopStop of the vPBX."),
+                self.tr("Accounts and their TopStop charge limits."),
+                self.tr("Telephone lines with their SIP registration data."),
+                self.tr("The vPBX phonebook the devices load."),
+                self.tr("Console users of this vPBX and their lines."))):
+            self.pages.setTabToolTip(index, tip)
+
+        self.main_page = QWidget(self)
+        picker = QHBoxLayout()
+        picker.addWidget(picker_label)
         picker.addWidget(self.pbx_combo, 1)
+        main = QVBoxLayout(self.main_page)
+        main.setContentsMargins(0, 0, 0, 0)
+        main.addLayout(picker)
+        main.addWidget(self.pages, 1)
 
-        self.fields: dict[str, QLineEdit] = {}
-        labels = {
-            "name": self.tr("Name:"),
-            "sip_domain": self.tr("SIP domain:"),
-            "registrar_host": self.tr("Registrar host:"),
-            "registrar_port": self.tr("Registrar port:"),
-            "transport": self.tr("Transport:"),
-            "outbound_proxy": self.tr("Outbound proxy:"),
-            "wss_url": self.tr("WebSocket URL (WebRTC):"),
-            "pickup_prefix": self.tr("Call pickup prefix:"),
-            "voicemail_number": self.tr("Voicemail number:"),
-            "ntp_server": self.tr("NTP server:"),
-            "time_zone": self.tr("Time zone:"),
-            "language": self.tr("Language:"),
-            "topstop_limit": self.tr("TopStop limit:"),
-        }
-        self.access_box = QGroupBox(self.tr("Exchange access data"), self)
-        form = QFormLayout(self.access_box)
-        for key, label in labels.items():
-            edit = QLineEdit(self.access_box)
-            edit.setReadOnly(True)
-            self.fields[key] = edit
-            form.addRow(label, edit)
-
-        self.empty_label = QLabel(self)
-        self.empty_label.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Load demo data"), self)
-        self.demo_button.setToolTip(self.tr("Creates a demo vPBX with eight lines and one device of every type."))
-        self.demo_button.clicked.connect(self.load_demo)
-
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.first_start)
+        self.stack.addWidget(self.main_page)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.picker)
-        layout.addWidget(self.access_box)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
+        layout.addWidget(self.stack)
+
+        session.bridge.data_changed.connect(self.on_data_changed)
         self.reload()
 
+    # --- the vPBX list ---------------------------------------------------------------------
     @Slot()
-    def reload(self) -> None:
-        selected = self.selected_pbx()
-        self._pbxs = self._ctx.pbx.list(self._actor)
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-read the vPBXs; keeps the selected one (or selects `select_id`)."""
+        current = self.selected_pbx()
+        wanted = select_id if select_id is not None else (current.id if current else None)
+        self._pbxs = self._session.ctx.pbx.list(self._session.actor)
         self.pbx_combo.blockSignals(True)
         self.pbx_combo.clear()
         for pbx in self._pbxs:
             self.pbx_combo.addItem(pbx.name, pbx.id)
-        row = self.pbx_combo.findData(selected.id) if selected else -1
+        row = self.pbx_combo.findData(wanted) if wanted is not None else -1
         self.pbx_combo.setCurrentIndex(max(row, 0) if self._pbxs else -1)
         self.pbx_combo.blockSignals(False)
-        empty = not self._pbxs
+        # a vPBX administrator has exactly one vPBX: nothing to choose
         self.pbx_combo.setEnabled(len(self._pbxs) > 1)
-        self.picker.setVisible(not empty)
-        self.access_box.setVisible(not empty)
-        # the demo creates a vPBX, which only a provider may do
-        can_load_demo = empty and self._actor.role == "provider"
-        self.demo_button.setVisible(can_load_demo)
-        self.empty_label.setVisible(empty)
-        self.empty_label.setText(
-            self.tr("There is no vPBX yet. Load the demo data to try the console.") if can_load_demo
-            else self.tr("There is no vPBX yet; a provider creates it."))
-        self._show_selected()
-
-    @Slot(object)
-    def on_data_changed(self, event: DataChanged) -> None:
-        if event.what == "pbx":
-            self.reload()
+        self.stack.setCurrentWidget(self.main_page if self._pbxs else self.first_start)
+        self._show_selected(keep_edits=True)
 
     def selected_pbx(self) -> PbxInfo | None:
         row = self.pbx_combo.currentIndex()
         return self._pbxs[row] if 0 <= row < len(self._pbxs) else None
 
-    @Slot()
-    def _show_selected(self) -> None:
-        pbx = self.selected_pbx()
-        for key, edit in self.fields.items():
-            value = getattr(pbx, key) if pbx is not None else None
-            edit.setText("" if value is None else str(value))
+    def select_pbx(self, pbx_id: int) -> bool:
+        row = self.pbx_combo.findData(pbx_id)
+        if row >= 0:
+            self.pbx_combo.setCurrentIndex(row)
+        return row >= 0
 
-    @Slot()
-    def load_demo(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = create_demo(self._ctx, self._actor)
-        except SERVICE_ERRORS as exc:
-            QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Demo data"), sentence(exc))
-            return
-        QGuiApplication.restoreOverrideCursor()
+    @Slot(int)
+    def _pbx_chosen(self, _row: int) -> None:
+        self._show_selected()
+
+    def _show_selected(self, keep_edits: bool = False) -> None:
+        pbx = self.selected_pbx()
+        pbx_id = pbx.id if pbx else None
+        self.exchange.set_pbx(pbx, keep_edits=keep_edits)
+        for page in (self.accounts, self.lines, self.phonebook, self.users):
+            page.set_pbx(pbx_id)
+
+    @Slot(object)
+    def _pbx_created(self, pbx: PbxInfo) -> None:
+        self.reload(select_id=pbx.id)
+        self.pages.setCurrentWidget(self.lines if self.stack.currentWidget() is self.main_page else self.exchange)
+
+    @Slot(int)
+    def _pbx_deleted(self, _pbx_id: int) -> None:
         self.reload()
+
+    # --- events from the services ------------------------------------------------------------
+    @Slot(object)
+    def on_data_changed(self, event: DataChanged) -> None:
+        if self.demo_run is not None:
+            return  # the demo's many changes: one reload when it has finished (its events arrive before)
+        what = event.what
+        if what == "pbx":  # also deletions, which take lines, phonebook and users with them
+            self.reload()
+            return
+        if what == "account":
+            self.accounts.reload()
+            self.lines.reload()
+        elif what in ("line", "device"):  # the lines list shows each line's device count
+            self.lines.reload()
+            if what == "line":
+                self.users.reload()
+        elif what == "phonebook":
+            self.phonebook.reload()
+        elif what == "user":
+            self.users.reload()
+
+    # --- demo data ---------------------------------------------------------------------------
+    @Slot()
+    def load_demo(self) -> TaskRun | None:
+        """Creates the demo vPBX in the task pool (it renders a device of every type) with a progress dialog."""
+        if self._session.actor.role != "provider" or self.demo_run is not None:
+            return None
+        ctx, actor = self._session.ctx, self._session.actor
+
+        def job(task: TaskHandle) -> DemoResult:
+            return create_demo(ctx, actor, task.progress)  # services only: safe on a worker thread
+
+        show_inline(self.demo_message, "")
+        self.first_start.set_busy(True)
+        self.demo_run = self._session.run(job, self.tr("Demo data"),
+                                          self.tr("Creating the demo vPBX with its lines and devices ..."), self,
+                                          cancellable=False)
+        self.demo_run.finished.connect(self._demo_finished)
+        return self.demo_run
+
+    @Slot(object)
+    def _demo_finished(self, event: TaskFinished) -> None:
+        self.demo_run = None
+        self.first_start.set_busy(False)
+        if event.error is not None or not isinstance(event.result, DemoResult):
+            show_inline(self.demo_message, sentence(event.error or self.tr("the demo data were not created.")))
+            self.reload()
+            return
+        result: DemoResult = event.result
+        self.reload(select_id=result.pbx.id)
         self.demo_loaded.emit(result)
+

@@ -1,81 +1,95 @@
-"""The Settings tab: where the provisioning server listens and the link devices load from."""
+"""The Settings tab: where the provisioning server listens, its certificate, SIP and the console's language.
+
+Only administrators change settings; users see the values read-only. A save validates every field first
+and writes the whole file at once (nothing half-saved). Server settings and a new certificate apply when
+the provisioning server restarts: the tab says so and emits `server_restart_needed`.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+import socket
 
-from app import validation as v
-from app.context import AppContext
-from app.services.dto import Actor
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from app.provisioning.events import ServerStateChanged
 from app.settings import Settings
 from ui.messages import inline_error_label, sentence, show_inline
+from ui.session import ConsoleSession
+from ui.settings.certificate_section import CertificateSection
+from ui.settings.form import SERVER_FIELDS, SettingsForm
 
 
 class SettingsTab(QWidget):
-    settings_saved = Signal(object)  # app.settings.Settings
+    settings_saved = Signal(object)  # app.settings.Settings, after it was written
+    server_restart_needed = Signal()  # server settings or the certificate changed
 
-    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ctx = ctx
+        self.setObjectName("settingsTab")
+        self._session = session
+        self._ctx = session.ctx
         # the server settings belong to the workstation's operators, not to users of single lines
-        editable = actor.is_admin
+        self.editable = session.actor.is_admin
 
-        self.bind_address_edit = QLineEdit(self)
-        self.bind_address_edit.setToolTip(self.tr("0.0.0.0 listens on every IPv4 address, :: on every IPv6 one."))
-        self.port_edit = QLineEdit(self)
-        self.port_edit.setMaxLength(5)
-        self.public_host_edit = QLineEdit(self)
-        self.public_host_edit.setPlaceholderText(self.tr("empty: this computer's name"))
-        self.public_host_edit.setToolTip(self.tr("The host name or address the devices use in their link."))
-        self.url_preview = QLabel(self)
-        self.url_preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form = SettingsForm(self)
+        self.form.set_host_name(socket.getfqdn())
+        self.certificate = CertificateSection(session, self)
+        self.read_only_note = QLabel(self.tr("Only administrators can change these settings."), self)
         self.message = inline_error_label(self)
+        self.restart_note = QLabel(self)
+        self.restart_note.setObjectName("restartNote")
+        self.restart_note.setWordWrap(True)
+        self.restart_note.setVisible(False)
         self.saved_label = QLabel(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.save_button = QPushButton(self.tr("&Save"), self)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
+        self.save_button.setToolTip(self.tr("Check and save all settings (Ctrl+S); nothing is saved while a field "
+                                            "is wrong."))
+        self.revert_button = QPushButton(self.tr("Re&vert"), self)
+        self.revert_button.setToolTip(self.tr("Discard the changes and show the saved settings again."))
 
-        box = QGroupBox(self.tr("Provisioning server"), self)
-        form = QFormLayout(box)
-        form.addRow(self.tr("Bind address:"), self.bind_address_edit)
-        form.addRow(self.tr("Port:"), self.port_edit)
-        form.addRow(self.tr("Public host:"), self.public_host_edit)
-        form.addRow(self.tr("Devices load from:"), self.url_preview)
-        form.addRow(self.message)
-
+        content = QWidget(self)
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.read_only_note)
+        inner.addWidget(self.form)
+        inner.addWidget(self.certificate)
+        inner.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.saved_label, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(box)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.restart_note)
         layout.addLayout(buttons)
-        layout.addStretch(1)
+        self.setTabOrder(self.form, self.certificate)
+        self.setTabOrder(self.certificate, self.save_button)
+        self.setTabOrder(self.save_button, self.revert_button)
 
-        for edit in (self.bind_address_edit, self.port_edit, self.public_host_edit):
-            edit.setReadOnly(not editable)
-            edit.textEdited.connect(self._edited)
-        self.save_button.setVisible(editable)
-        self.revert_button.setVisible(editable)
+        self.read_only_note.setVisible(not self.editable)
+        self.form.set_editable(self.editable)
+        self.save_button.setVisible(self.editable)
+        self.revert_button.setVisible(self.editable)
+        self.form.edited.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
+        self.certificate.server_restart_needed.connect(self._certificate_replaced)
+        session.bridge.event_received.connect(self._on_event)
         self.revert()
+
+    @property
+    def url_preview(self) -> QLabel:
+        return self.form.url_preview
 
     @Slot()
     def revert(self) -> None:
-        settings = self._ctx.settings
-        self.bind_address_edit.setText(settings.bind_address)
-        self.port_edit.setText(str(settings.port))
-        self.public_host_edit.setText(settings.public_host)
-        self.url_preview.setText(self._ctx.base_url() + self.tr("<access key>.cfg"))
+        self.form.load(self._ctx.settings)
         show_inline(self.message, "")
         self.saved_label.clear()
 
@@ -83,23 +97,46 @@ class SettingsTab(QWidget):
     def _edited(self) -> None:
         self.saved_label.clear()
 
-    def _changed_settings(self) -> Settings:
-        """The edited settings, validated by the app; raises ValidationError saying what to fix."""
-        port = v.port_number(self.port_edit.text().strip(), "provisioning port")
-        return self._ctx.settings.with_changes(
-            bind_address=self.bind_address_edit.text().strip(), port=port,
-            public_host=self.public_host_edit.text().strip())
-
     @Slot()
     def save(self) -> bool:
+        if not self.editable:
+            return False
+        before = self._ctx.settings
+        settings, errors = self.form.validate(before)
+        if settings is None:
+            self.form.show_errors(errors)
+            general = errors.get("")
+            marked = (self.tr("Nothing was saved: correct the marked field.") if len(errors) == 1
+                      else self.tr("Nothing was saved: correct the marked fields."))
+            show_inline(self.message, general or marked)
+            self.saved_label.clear()
+            return False
         try:
-            settings = self._changed_settings()
-            self._ctx.update_settings(settings)
-        except (v.ValidationError, OSError) as exc:
-            show_inline(self.message, sentence(exc))
+            self._ctx.update_settings(settings)  # one atomic write of the whole file
+        except (ValueError, OSError) as exc:
+            show_inline(self.message, self.tr("Nothing was saved: %1").replace("%1", sentence(exc)))
             self.saved_label.clear()
             return False
         self.revert()
         self.saved_label.setText(self.tr("Saved."))
         self.settings_saved.emit(settings)
+        if any(getattr(before, name) != getattr(settings, name) for name in SERVER_FIELDS):
+            self._note_restart(self.tr("Restart the provisioning server to use the new server settings."))
         return True
+
+    @Slot()
+    def _certificate_replaced(self) -> None:
+        self.server_restart_needed.emit()  # the certificate section says so next to the certificate
+
+    def _note_restart(self, text: str) -> None:
+        self.restart_note.setText(text)
+        self.restart_note.setVisible(True)
+        self.server_restart_needed.emit()
+
+    @Slot(object)
+    def _on_event(self, event: object) -> None:
+        if isinstance(event, ServerStateChanged) and event.running:
+            self.restart_note.setVisible(False)  # started again: it uses the saved settings now
+
+    def current_settings(self) -> Settings:
+        return self._ctx.settings

@@ -1,0 +1,153 @@
+"""A retired key used over real HTTPS: the misuse banner and the access log show it, never the key."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from tests.conftest import REPO, wait_for
+from ui.status.access_log_dialog import AccessLogDialog
+from ui.status.misuse_banner import MisuseBanner
+
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+
+
+@pytest.fixture
+def banner(qtbot, session):
+    host = QWidget()
+    qtbot.addWidget(host)
+    shown = MisuseBanner(session, host)
+    layout = QVBoxLayout(host)
+    layout.addWidget(shown)
+    layout.addStretch(1)
+    host.resize(1000, 140)
+    host.show()
+    qtbot.waitExposed(host)
+    yield shown  # `host` stays referenced (and alive) while the test runs
+    host.close()
+
+
+def test_the_banner_is_hidden_until_a_retired_key_is_used(qtbot, banner, ctx, misused_device):
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    text = banner.text_label.text()
+    assert text.startswith("A retired access key was used from 127.0.0.1 for device Yealink T46U of line 100 at ")
+    assert text.endswith("This may mean the configuration was published (possible misuse).")
+    assert misused_device.access_key not in text
+    assert not banner.count_label.isVisible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert banner.window().grab().save(str(SCREENSHOTS / "banner-misuse.png"))
+
+
+def test_events_accumulate_and_dismiss_hides_them(qtbot, banner, misused_device, https):
+    client, base = https
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    assert client.get(f"{base}{misused_device.access_key}.cfg").status_code == 404
+    qtbot.waitUntil(lambda: len(banner.reports) == 2, timeout=5000)
+    assert banner.count_label.text() == "2 such requests since the last dismissal."
+    banner.dismiss_button.click()
+    assert not banner.isVisible() and banner.reports == []
+
+
+def test_the_procedure_button_opens_the_misuse_procedure(qtbot, banner, misused_device):
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    banner.procedure_button.click()
+    viewer = banner.help_viewer
+    assert viewer is not None and viewer.isVisible()
+    assert viewer.current_topic() == "misuse"
+    assert "Procedure at Loss of Critical Data and Misuse (Fraud)" in viewer.browser.toPlainText()
+    viewer.close()
+
+
+def test_the_access_log_shows_the_refusal_with_its_reason(qtbot, session, ctx, misused_device, https):
+    wait_for(lambda: ctx.logs.access(session.actor), message="the refusal recorded")
+    dialog = AccessLogDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: any("possible misuse: retired key" in row for row in dialog.row_texts()), timeout=5000)
+    row = next(r for r in dialog.row_texts() if r[4] == "possible misuse: retired key")
+    assert row[1:4] == ["127.0.0.1", "Yealink T46U of line 100", "404"]
+    assert any(r[4] == "retired access key" for r in dialog.row_texts())
+    # live: a new refusal appears without [Refresh]
+    client, base = https
+    assert client.get(f"{base}{'0' * 48}.cfg").status_code == 404
+    qtbot.waitUntil(lambda: any(r[4] == "unknown access key" for r in dialog.row_texts()), timeout=5000)
+    everything = " ".join(" ".join(r) for r in dialog.row_texts())
+    assert misused_device.access_key not in everything
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    assert dialog.grab().save(str(SCREENSHOTS / "dialog-access-log.png"))
+
+    dialog.filter_edit.setText("unknown")
+    assert [r[4] for r in dialog.row_texts()] == ["unknown access key"]
+    dialog.filter_edit.clear()
+    dialog.refusals_only_box.setChecked(True)
+    assert all(int(r[3]) >= 400 for r in dialog.row_texts())
+
+
+def test_the_access_log_sorts_by_status(qtbot, session, ctx, provider, line, service, https):
+    client, base = https
+    device = ctx.devices.create(provider, line.id, "yealink-t46u")
+    wait_for(lambda: service.serves(device.access_key), message="the new device served")
+    assert client.get(f"{base}{device.access_key}.cfg").status_code == 200
+    assert client.get(f"{base}{'1' * 48}.cfg").status_code == 404
+    dialog = AccessLogDialog(session)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: (dialog.refresh() or True) and len(dialog.row_texts()) == 2, timeout=5000)
+    assert [r[4] for r in dialog.row_texts()] == ["unknown access key", "served"]  # newest first
+    dialog.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+    assert [r[3] for r in dialog.row_texts()] == ["200", "404"]
+    assert dialog.row_texts()[0][2] == "Yealink T46U of line 100"
+
+
+def test_the_banners_buttons_go_to_the_main_windows_dialogs_when_connected(qtbot, banner, misused_device):
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    with qtbot.waitSignal(banner.help_requested, timeout=1000) as asked:
+        banner.procedure_button.click()
+    assert asked.args == ["misuse"] and banner.help_viewer is None
+    with qtbot.waitSignal(banner.access_log_requested, timeout=1000):
+        banner.access_log_button.click()
+    assert banner.access_log_dialog is None
+
+
+def test_without_a_main_window_the_banner_opens_the_access_log_itself(qtbot, banner, misused_device):
+    qtbot.waitUntil(banner.isVisible, timeout=5000)
+    banner.access_log_button.click()
+    dialog = banner.access_log_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.refusals_only_box.isChecked()
+    qtbot.waitUntil(lambda: (dialog.refresh() or True) and any(
+        r[4] == "possible misuse: retired key" for r in dialog.row_texts()), timeout=5000)
+    dialog.close()
+
+
+def test_the_banner_shows_only_devices_the_actor_may_see(qtbot, ctx, provider, pbx, make_line):
+    from app.provisioning.events import RetiredKeyUsed
+    from app.services.dto import Actor
+    from ui.bridge import EventBridge
+    from ui.session import make_session
+
+    own, other = make_line("100", "Anna Berger"), make_line("101", "Bernd Krüger")
+    device = ctx.devices.create(provider, other.id, "snom-d735")
+    user = Actor(username="anna", role="user", pbx_id=pbx.id, line_ids=frozenset({own.id}))
+    bridge = EventBridge(ctx.bus)
+    session = make_session(ctx, user, bridge, workers=1)
+    try:
+        banner = MisuseBanner(session)
+        qtbot.addWidget(banner)
+        banner.report(RetiredKeyUsed(client_ip="192.0.2.7", device_id=device.id))
+        assert banner.reports == [] and banner.isHidden()  # another subscriber's device
+        mine = ctx.devices.create(provider, own.id, "snom-d735")
+        banner.report(RetiredKeyUsed(client_ip="192.0.2.7", device_id=mine.id))
+        assert not banner.isHidden()
+        assert "from 192.0.2.7 for device Snom D735 of line 100 at " in banner.text_label.text()
+    finally:
+        session.pool.stop()
+        session.pool.join(5)
+        bridge.close()
+
+
+def test_a_deleted_devices_misuse_is_shown_to_the_provider(qtbot, banner):
+    from app.provisioning.events import RetiredKeyUsed
+
+    banner.report(RetiredKeyUsed(client_ip="198.51.100.4", device_id=None))
+    assert not banner.isHidden()
+    assert "from 198.51.100.4 for device (deleted device) at " in banner.text_label.text()

@@ -1,0 +1,1 @@
+"""The Device dialog ([Details ...] of a telephone) and the dialogs it opens."""

@@ -1,0 +1,1 @@
+"""The manual's procedures inside the console (Help menu, links from banners and dialogs)."""

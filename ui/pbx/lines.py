@@ -1,0 +1,148 @@
+"""The Lines page: the vPBX's telephone lines with their registration data, public-network block
+and TopStop. Devices are shown on the Phones tab; deleting a line deletes its devices."""
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from app.services.dto import AccountInfo, LineInfo
+from ui.messages import SERVICE_ERRORS, inline_error_label, sentence, show_inline
+from ui.pbx.common import RecordTable, confirm
+from ui.pbx.line_dialog import LineDialog
+from ui.session import ConsoleSession
+
+
+class LinesPage(QWidget):
+    def __init__(self, session: ConsoleSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lines_page")
+        self._session = session
+        self.pbx_id: int | None = None
+        self.lines: list[LineInfo] = []
+        self.accounts: list[AccountInfo] = []
+        self.dialog: LineDialog | None = None
+        self.confirmation: QMessageBox | None = None
+
+        self.table = RecordTable([self.tr("Number"), self.tr("Display name"), self.tr("SIP user"),
+                                  self.tr("Auth user"), self.tr("Account"), self.tr("Public network"),
+                                  self.tr("TopStop"), self.tr("Devices")], self)
+        self.table.setObjectName("lines_table")
+        self.table.setToolTip(self.tr("Enter edits the selected line, Del deletes it."))
+        self.table.edit_requested.connect(self.open_edit_dialog)
+        self.table.delete_requested.connect(self.ask_delete)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.message = inline_error_label(self)
+        self.new_button = QPushButton(self.tr("&New line ..."), self)
+        self.new_button.setToolTip(self.tr("Adds a telephone line with its SIP registration data."))
+        self.new_button.clicked.connect(self.open_new_dialog)
+        self.edit_button = QPushButton(self.tr("Edi&t ..."), self)
+        self.edit_button.setToolTip(self.tr("Changes the selected line (Enter)."))
+        self.edit_button.clicked.connect(self.open_edit_dialog)
+        self.delete_button = QPushButton(self.tr("&Delete ..."), self)
+        self.delete_button.setToolTip(self.tr("Deletes the selected line and its devices (Del)."))
+        self.delete_button.clicked.connect(self.ask_delete)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The devices of each line are set up on the Phones tab."), self))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_pbx(self, pbx_id: int | None) -> None:
+        if pbx_id != self.pbx_id:
+            self.table.clearSelection()
+        self.pbx_id = pbx_id
+        self.reload()
+
+    @Slot()
+    def reload(self) -> None:
+        ctx, actor = self._session.ctx, self._session.actor
+        if self.pbx_id is None:
+            self.lines, self.accounts = [], []
+        else:
+            try:
+                self.lines = ctx.lines.list(actor, self.pbx_id)
+                self.accounts = ctx.pbx.accounts(actor, self.pbx_id)
+            except SERVICE_ERRORS as exc:
+                self.lines, self.accounts = [], []
+                show_inline(self.message, sentence(exc))
+        names = {a.id: a.name for a in self.accounts}
+        blocked, open_ = self.tr("blocked"), self.tr("open")
+        self.table.set_records([(line.id, (
+            line.number, line.display_name, line.sip_user or "", line.auth_user or "",
+            names.get(line.account_id, ""), blocked if line.blocked_public else open_,
+            "" if line.topstop_limit is None else str(line.topstop_limit), str(line.device_count),
+        )) for line in self.lines])
+        self._update_buttons()
+
+    def selected(self) -> LineInfo | None:
+        selected = self.table.selected_id()
+        return next((line for line in self.lines if line.id == selected), None)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        self.new_button.setEnabled(self.pbx_id is not None)
+        self.edit_button.setEnabled(self.selected() is not None)
+        self.delete_button.setEnabled(self.selected() is not None)
+
+    @Slot()
+    def open_new_dialog(self) -> LineDialog | None:
+        if self.pbx_id is None:
+            return None
+        return self._open(None)
+
+    @Slot()
+    def open_edit_dialog(self) -> LineDialog | None:
+        line = self.selected()
+        if line is None or self.pbx_id is None:
+            return None
+        return self._open(line)
+
+    def _open(self, line: LineInfo | None) -> LineDialog:
+        assert self.pbx_id is not None
+        show_inline(self.message, "")
+        try:  # fresh: an account may have been added a moment ago
+            self.accounts = self._session.ctx.pbx.accounts(self._session.actor, self.pbx_id)
+        except SERVICE_ERRORS as exc:
+            show_inline(self.message, sentence(exc))
+        self.dialog = LineDialog(self._session, self.pbx_id, self.accounts, line, self)
+        self.dialog.saved.connect(self._saved)
+        self.dialog.open()
+        return self.dialog
+
+    @Slot(object)
+    def _saved(self, line: LineInfo) -> None:
+        self.reload()
+        self.table.select_id(line.id)
+
+    @Slot()
+    def ask_delete(self) -> QMessageBox | None:
+        line = self.selected()
+        if line is None:
+            return None
+        name = f"{line.number} ({line.display_name})" if line.display_name else line.number
+        if line.device_count:
+            text = (self.tr("Delete line %1?\n\nIts devices are deleted with it (%2): their configuration "
+                            "links stop working. Console users lose this line.")
+                    .replace("%1", name).replace("%2", str(line.device_count)))
+        else:
+            text = self.tr("Delete line %1? It has no devices. Console users lose this line.").replace("%1", name)
+        self.confirmation = confirm(self, self.tr("Delete line"), text, self.tr("&Delete line"),
+                                    lambda line_id=line.id: self.delete(line_id))
+        return self.confirmation
+
+    def delete(self, line_id: int) -> bool:
+        try:
+            self._session.ctx.lines.delete(self._session.actor, line_id)
+        except SERVICE_ERRORS as exc:
+            show_inline(self.message, sentence(exc))
+            return False
+        show_inline(self.message, "")
+        self.reload()
+        return True

@@ -1,0 +1,1 @@
+"""Parts of the Settings tab: the settings form and the provisioning server's certificate."""

@@ -1,0 +1,1 @@
+"""Widgets that show the state of the console's services: provisioning server, misuse, access log."""

@@ -1,6 +1,7 @@
 """Telephone lines: numbers with their SIP registration data."""
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -65,7 +66,10 @@ class LineService(Service):
     def list(self, actor: Actor, pbx_id: int | None = None) -> list[LineInfo]:
         with self.ctx.db.session() as s:
             counts = (sa.select(Device.line_id, sa.func.count().label("n")).group_by(Device.line_id).subquery())
-            query = (sa.select(Line, sa.func.coalesce(counts.c.n, 0))
+            # plain columns, not ORM objects: the Phones tab lists 10,000 lines
+            query = (sa.select(Line.id, Line.pbx_id, Line.account_id, Line.number, Line.display_name, Line.sip_user,
+                               Line.auth_user, Line.blocked_public, Line.topstop_limit,
+                               sa.func.coalesce(counts.c.n, 0).label("device_count"))
                      .outerjoin(counts, counts.c.line_id == Line.id).order_by(Line.pbx_id, Line.number))
             if pbx_id is not None:
                 query = query.where(Line.pbx_id == pbx_id)
@@ -74,13 +78,17 @@ class LineService(Service):
             elif actor.role == "user":
                 query = query.where(Line.id.in_(actor.line_ids or [-1]))
             result = []
-            for row, count in s.execute(query):
+            rows = s.execute(query)
+            # a namedtuple: attribute access on SQLAlchemy's Row costs several times more per field
+            record = namedtuple("record", list(rows.keys()))  # type: ignore[misc]
+            for row in map(record._make, rows):
                 result.append(LineInfo(
                     id=row.id, pbx_id=row.pbx_id, account_id=row.account_id, number=row.number,
                     display_name=row.display_name,
                     sip_user=row.sip_user if actor.is_admin else None,
                     auth_user=row.auth_user if actor.is_admin else None,
-                    blocked_public=row.blocked_public, topstop_limit=row.topstop_limit, device_count=count))
+                    blocked_public=row.blocked_public, topstop_limit=row.topstop_limit,
+                    device_count=row.device_count))
             return result
 
     def get(self, actor: Actor, line_id: int) -> LineInfo:

@@ -53,8 +53,9 @@ def test_the_phones_model_shows_a_device_added_from_another_thread(qtbot, ctx, p
     model = PhonesTreeModel(ctx, provider)
     bridge = EventBridge(ctx.bus)
     bridge.data_changed.connect(model.on_data_changed)
-    reset_threads: list[threading.Thread] = []
-    model.modelReset.connect(lambda: reset_threads.append(threading.current_thread()))
+    # a single new device is inserted, not a reset of the whole model
+    inserted_on: list[threading.Thread] = []
+    model.rowsInserted.connect(lambda *_: inserted_on.append(threading.current_thread()))
     assert model.device_ids() == []
     type_id = ctx.catalog.device_types()[0].id
 
@@ -63,5 +64,5 @@ def test_the_phones_model_shows_a_device_added_from_another_thread(qtbot, ctx, p
 
     qtbot.waitUntil(lambda: model.device_ids() == [created.id], timeout=5000)
     assert model.device_index(created.id).parent() == model.line_index(line.id)
-    assert reset_threads and set(reset_threads) == {threading.main_thread()}
+    assert inserted_on and set(inserted_on) == {threading.main_thread()}
     bridge.close()

@@ -232,3 +232,45 @@ def test_manage_an_ip_telephone_with_the_qr_code(qtbot, ctx, provider, console, 
     assert urlsplit(url).path[1:-4] not in window.misuse_banner.text_label.text()
     again.close()
     dialog.close()
+
+
+@pytest.mark.integration
+def test_configuration_of_function_keys_save_and_synchronize(qtbot, ctx, provider, console, kamailio, sip_line,
+                                                             phone_as):
+    """Open the tab "Keys", configure a key, [Save], make sure the phone is connected, [Synchronize]:
+    the phone (sipp, named as a Yealink) gets the NOTIFY, loads the configuration, and it carries the key."""
+    from ui.keys.operations import Assignment
+
+    window = console
+    line = sip_line("1004")
+    device = ctx.devices.create(provider, line.id, "yealink-t46u")
+    phone = phone_as("1004")
+    wait_until(lambda: any(f":{phone.port}" in c["Address"] for c in kamailio.contacts("1004")), 10,
+               "sipp registering 1004")
+    qtbot.waitUntil(lambda: device.id in window.phones_model.device_ids(), timeout=5000)
+    window.show_tab(window.phones_tab)
+    dialog = open_details(qtbot, window, device.id)
+
+    # 1.-3. the tab "Keys": a key with a feature and its value, [Save]
+    dialog.tabs.setCurrentWidget(dialog.keys_tab)
+    keys = dialog.keys_tab
+    keys.set_key((0, "line-2"), Assignment("speed_dial", "0301234567", "Taxi"))
+    assert not keys.sync_button.isEnabled()  # the device downloads what is saved: save first
+    qtbot.mouseClick(keys.save_button, Qt.MouseButton.LeftButton)
+    assert ctx.devices.get(provider, device.id).needs_sync
+
+    # 5. [Synchronize]: the NOTIFY goes to the registered phone, which then loads its configuration
+    qtbot.mouseClick(keys.sync_button, Qt.MouseButton.LeftButton)
+    wait_for(lambda: any(a.action == "synchronize" and a.object_id == device.id and "200" in a.details
+                         for a in ctx.logs.audit(provider)), timeout=15, message="the NOTIFY answered 200")
+    saved = ctx.devices.get(provider, device.id)
+    service = window.background.provisioning
+    wait_for(lambda: service.serves(saved.access_key, saved.config_revision), message="the saved keys served")
+    reply = device_fetches(window, saved.url, YEALINK_USER_AGENT)
+    assert reply.status_code == 200
+    config = reply.text.splitlines()
+    assert "linekey.2.value = 0301234567" in config and "linekey.2.label = Taxi" in config
+    qtbot.waitUntil(lambda: keys.state_label.text().startswith("Device fetched its configuration at"),
+                    timeout=15000)
+    assert not ctx.devices.get(provider, device.id).needs_sync
+    dialog.close()

@@ -8,6 +8,7 @@ so an installer can fix the setting and restart the server from the Settings tab
 from __future__ import annotations
 
 import logging
+import threading
 
 from app.context import AppContext
 from app.monitoring import MonitorService
@@ -26,6 +27,9 @@ class BackgroundServices:
         self.provisioning: ProvisioningService | None = None
         self.monitor: MonitorService | None = MonitorService(ctx) if monitor else None
         self.error: str | None = None
+        # restarts run in the task pool: the lock keeps one from racing stop() (no thread left behind)
+        self._lock = threading.Lock()
+        self._stopped = False
 
     def start(self) -> str | None:
         """Start both; returns why the provisioning server could not start (None when it runs)."""
@@ -50,18 +54,33 @@ class BackgroundServices:
 
     def restart_provisioning(self, timeout: float = 10.0) -> str | None:
         """After a change of port, bind address or certificate: stop the server and start it anew."""
-        if self.provisioning is not None:
-            self.provisioning.stop()
-            self.provisioning.join(timeout)
-            self.provisioning = None
-        self.error = self._start_provisioning()
-        return self.error
+        with self._lock:
+            if self._stopped:
+                return self.error
+            if self.provisioning is not None:
+                self.provisioning.stop()
+                self.provisioning.join(timeout)
+                self.provisioning = None
+            self.error = self._start_provisioning()
+            return self.error
+
+    def restart_monitor(self, timeout: float = 10.0) -> None:
+        """After a new monitor interval or SIP bind address: a new monitor with the current settings."""
+        with self._lock:
+            if self.monitor is None or self._stopped:
+                return
+            self.monitor.stop()
+            self.monitor.join(timeout)
+            self.monitor = MonitorService(self.ctx)
+            self.monitor.start()
 
     def stop(self) -> None:
-        if self.monitor is not None:
-            self.monitor.stop()
-        if self.provisioning is not None:
-            self.provisioning.stop()
+        with self._lock:
+            self._stopped = True
+            if self.monitor is not None:
+                self.monitor.stop()
+            if self.provisioning is not None:
+                self.provisioning.stop()
 
     def join(self, timeout: float | None = None) -> bool:
         done = [self.monitor.join(timeout)] if self.monitor is not None else []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,12 +40,20 @@ def _flag(text: str, row_no: int) -> bool:
     raise ImportRejected(f"row {row_no}: blocked_public {text!r} must be yes or no.")
 
 
-def import_lines(ctx: AppContext, actor: Actor, pbx_id: int, path: Path) -> ImportResult:
+class ImportCancelled(ImportRejected):
+    """Cancelled before the end: nothing of the file was imported."""
+
+
+def import_lines(ctx: AppContext, actor: Actor, pbx_id: int, path: Path,
+                 progress: Callable[[int, int], None] | None = None,
+                 cancelled: Callable[[], bool] | None = None) -> ImportResult:
+    """`progress(rows done, rows in all)`; `cancelled()` is asked per row and rolls everything back."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportRejected(f"{path} cannot be read as UTF-8 text: {exc}") from exc
     reader = csv.DictReader(io.StringIO(text))
+    total = max(len(text.splitlines()) - 1, 0)  # for progress only; quoted newlines make it an estimate
     columns = [c.strip() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     unknown = [c for c in columns if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
@@ -57,6 +66,10 @@ def import_lines(ctx: AppContext, actor: Actor, pbx_id: int, path: Path) -> Impo
     with ctx.db.session() as s:  # any exception rolls the whole file back
         by_number: dict[str, Line] = {}
         for row_no, raw in enumerate(reader, start=2):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled(f"the import of {path.name} was cancelled; nothing was imported.")
+            if progress is not None:
+                progress(row_no - 1, max(total, row_no - 1))
             row = {k.strip(): (val or "").strip() for k, val in raw.items() if k is not None}
             try:
                 values = LineInput(

@@ -69,12 +69,20 @@ class TaskPool:
         self._ids = itertools.count(1)
         self._handles: dict[int, TaskHandle] = {}
         self._lock = threading.Lock()
+        self._stopped = False
 
     def submit(self, job: Job) -> tuple[TaskHandle, Future[Any]]:
+        """After `stop()` (the console is closing) the job is not run: its handle is cancelled and its
+        future cancelled, so a late request (a timer of a closing window) cannot raise."""
         handle = TaskHandle(next(self._ids), self._bus)
         with self._lock:
+            if self._stopped:
+                handle.cancel()
+                future: Future[Any] = Future()
+                future.cancel()
+                return handle, future
             self._handles[handle.task_id] = handle
-        return handle, self._executor.submit(self._run, job, handle)
+            return handle, self._executor.submit(self._run, job, handle)
 
     def _run(self, job: Job, handle: TaskHandle) -> Any:
         try:
@@ -96,9 +104,10 @@ class TaskPool:
     def stop(self) -> None:
         """Ask running jobs to stop and accept no new ones."""
         with self._lock:
+            self._stopped = True
             for handle in self._handles.values():
                 handle.cancel()
-        self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor.shutdown(wait=False, cancel_futures=True)
 
     def join(self, timeout: float | None = None) -> bool:
         threads = [t for t in threading.enumerate() if t.name.startswith(self._prefix + "_")]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 from app.background import BackgroundServices
 from app.context import AppContext
 from app.services.dto import Actor
+from app.settings import Settings
 from ui.bridge import EventBridge
 from ui.device.device_dialog import DeviceDialog
 from ui.device.state_dialog import StateDialog
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.phones_tab.state_requested.connect(self.open_state)
         # the configuration links contain the public host and port
         self.settings_tab.settings_saved.connect(self.phones_model.on_settings_saved)
+        self.settings_tab.settings_saved.connect(self._settings_saved)
+        self._monitor_settings = self._monitor_values(ctx.settings)
         self.settings_tab.server_restart_needed.connect(self.restart_server)
         self.misuse_banner.access_log_requested.connect(self.open_access_log)
         self.misuse_banner.help_requested.connect(self.open_help)
@@ -207,6 +210,21 @@ class MainWindow(QMainWindow):
             return
         self.session.run(lambda _task: background.restart_provisioning(), self.tr("Provisioning server"),
                          self.tr("Restarting the provisioning server ..."), self)
+
+    @staticmethod
+    def _monitor_values(settings: Settings) -> tuple[object, ...]:
+        return settings.monitor_interval_s, settings.sip_bind_address
+
+    @Slot(object)
+    def _settings_saved(self, settings: Settings) -> None:
+        """A new monitor interval or SIP address takes effect now: the monitor is restarted in the pool."""
+        values = self._monitor_values(settings)
+        background = self.background
+        if values == self._monitor_settings or background is None:
+            return
+        self._monitor_settings = values
+        self.session.run(lambda _task: background.restart_monitor(), self.tr("Registration monitor"),
+                         self.tr("Restarting the registration monitor ..."), self, show_dialog=False)
 
     def shutdown(self) -> None:
         """Stop workers and the bridge; idempotent (called on close and by the launcher)."""

@@ -8,6 +8,7 @@ import requests
 from app.background import BackgroundServices
 from app.context import CLI_ACTOR as ADMIN
 from app.provisioning.events import ServerStateChanged
+from app.provisioning.server import THREAD_NAME
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
 from tests.conftest import wait_for
@@ -61,3 +62,23 @@ def test_busy_port_is_reported_not_raised_and_restart_recovers(ctx):
         blocker.close()
         background.stop()
     assert background.join(10)
+
+
+def test_the_monitor_restarts_with_the_new_interval_and_not_after_stop(ctx):
+    background = BackgroundServices(ctx, port=0, bind="127.0.0.1")
+    background.start()
+    try:
+        first = background.monitor
+        ctx.update_settings(ctx.settings.with_changes(monitor_interval_s=12))
+        background.restart_monitor()
+        assert background.monitor is not first and background.monitor.interval == 12
+        assert first.join(0)  # the old monitor's threads ended
+    finally:
+        background.stop()
+    assert background.join(10)
+    monitor, server = background.monitor, background.provisioning
+    background.restart_monitor()
+    background.restart_provisioning()
+    # after stop() a restart (say, one still queued in the task pool) starts nothing
+    assert background.monitor is monitor and background.provisioning is server
+    assert not [t for t in threading.enumerate() if t.name.startswith(("sip-monitor", THREAD_NAME))]

@@ -55,3 +55,12 @@ def test_cancel_and_user_errors_are_reported():
     assert events[0].cancelled and events[1].error == "MAC: 'zz' is not a hex digit"
     pool.stop()
     assert pool.join(5)
+
+
+def test_a_job_submitted_after_stop_is_not_run(ctx):
+    pool = TaskPool(ctx.bus)
+    pool.stop()
+    ran = []
+    handle, future = pool.submit(lambda task: ran.append(task))
+    assert handle.cancelled and future.cancelled() and ran == []
+    assert pool.join(5)

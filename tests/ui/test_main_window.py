@@ -115,3 +115,27 @@ def test_quit_closes_the_window_and_about_names_the_application(qtbot, ctx, prov
 
     window.quit_action.trigger()
     assert not window.isVisible()
+
+
+def test_a_new_monitor_interval_restarts_the_monitor_and_quitting_stops_the_workers(qtbot, ctx, provider, ui_state):
+    import threading
+
+    from app.background import BackgroundServices
+
+    background = BackgroundServices(ctx, port=0, bind="127.0.0.1")
+    window = MainWindow(ctx, provider, ui_state, background=background)
+    qtbot.addWidget(window)
+    window.start_background()
+    window.show()
+    qtbot.waitUntil(lambda: window.server_status.state == "running", timeout=10000)
+    first = background.monitor
+    window.show_tab(window.settings_tab)
+    window.settings_tab.form.monitor_interval_spin.setValue(17)
+    assert window.settings_tab.save()
+    qtbot.waitUntil(lambda: background.monitor is not first and background.monitor.interval == 17, timeout=10000)
+
+    window.quit_action.trigger()
+    assert not window.isVisible()
+    names = {thread.name for thread in threading.enumerate()}
+    assert "sip-monitor" not in names and "contact-discovery" not in names
+    assert not any(name.startswith("provisioning-server") for name in names)

@@ -2,14 +2,19 @@
 and TopStop. Devices are shown on the Phones tab; deleting a line deletes its devices."""
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from app.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportResult, import_lines
 from app.services.dto import AccountInfo, LineInfo
+from app.tasks import TaskFinished, TaskHandle
 from ui.messages import SERVICE_ERRORS, inline_error_label, sentence, show_inline
 from ui.pbx.common import RecordTable, confirm
 from ui.pbx.line_dialog import LineDialog
 from ui.session import ConsoleSession
+from ui.tasks import TaskRun
 
 
 class LinesPage(QWidget):
@@ -22,6 +27,7 @@ class LinesPage(QWidget):
         self.accounts: list[AccountInfo] = []
         self.dialog: LineDialog | None = None
         self.confirmation: QMessageBox | None = None
+        self.import_run: TaskRun | None = None
 
         self.table = RecordTable([self.tr("Number"), self.tr("Display name"), self.tr("SIP user"),
                                   self.tr("Auth user"), self.tr("Account"), self.tr("Public network"),
@@ -42,15 +48,26 @@ class LinesPage(QWidget):
         self.delete_button.setToolTip(self.tr("Deletes the selected line and its devices (Del)."))
         self.delete_button.clicked.connect(self.ask_delete)
 
+        self.import_button = QPushButton(self.tr("&Import CSV ..."), self)
+        self.import_button.setToolTip(self.tr(
+            "Adds lines (and devices) from a CSV file with the columns %1 and optionally %2. One bad row "
+            "rejects the whole file, so nothing is half-imported.")
+            .replace("%1", ", ".join(REQUIRED_COLUMNS)).replace("%2", ", ".join(OPTIONAL_COLUMNS)))
+        self.import_button.clicked.connect(self.choose_import)
+        self.import_label = QLabel(self)
+        self.import_label.setWordWrap(True)
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("The devices of each line are set up on the Phones tab."), self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
+        layout.addWidget(self.import_label)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -146,3 +163,41 @@ class LinesPage(QWidget):
         show_inline(self.message, "")
         self.reload()
         return True
+
+    # --- [Import CSV ...] ---------------------------------------------------------------------
+    @Slot()
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Import lines"), "",
+                                                    self.tr("CSV files (*.csv);;All files (*)"))
+        if path:
+            self.start_import(Path(path))
+
+    def start_import(self, path: Path) -> TaskRun | None:
+        """Reads and stores the file in the task pool with progress and Cancel (a cancel rolls it all back)."""
+        if self.pbx_id is None or self.import_run is not None:
+            return None
+        ctx, actor, pbx_id = self._session.ctx, self._session.actor, self.pbx_id
+
+        def job(task: TaskHandle) -> ImportResult:
+            return import_lines(ctx, actor, pbx_id, path, progress=task.progress,
+                                cancelled=lambda: task.cancelled)
+
+        self.import_button.setEnabled(False)
+        self.import_label.clear()
+        show_inline(self.message, "")
+        self.import_run = self._session.run(job, self.tr("Import lines"),
+                                            self.tr("Importing %1 ...").replace("%1", path.name), self)
+        self.import_run.finished.connect(self._import_finished)
+        return self.import_run
+
+    @Slot(object)
+    def _import_finished(self, event: TaskFinished) -> None:
+        self.import_run = None
+        self.import_button.setEnabled(True)
+        result = event.result
+        if event.error is not None or not isinstance(result, ImportResult):
+            show_inline(self.message, sentence(event.error or self.tr("the import was cancelled.")))
+            return
+        self.import_label.setText(self.tr("Imported %1 lines and %2 devices.")
+                                  .replace("%1", str(result.lines_created)).replace("%2", str(result.devices_created)))
+        self.reload()

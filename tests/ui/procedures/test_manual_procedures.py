@@ -20,13 +20,7 @@ from app.services.lines import LineInput
 from app.services.pbx import PbxInput
 from tests.conftest import wait_for
 from tests.integration.sip.conftest import wait_until
-from tests.ui.device_dialogs.conftest import (  # noqa: F401  (fixtures)
-    YEALINK_USER_AGENT,
-    kamailio,
-    phone_as,
-    sip_line,
-    sip_pbx,
-)
+from tests.ui.device_dialogs.conftest import YEALINK_USER_AGENT
 from tests.ui.device_dialogs.test_qr_dialog import decode
 from ui.itemmodels.phones_tree_model import RowKind
 from ui.main_window import MainWindow

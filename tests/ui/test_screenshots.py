@@ -1,31 +1,11 @@
 """PNG pictures of the login dialog and every tab, for review by eye (artifacts/screenshots/)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
 from tests.ui.conftest import PROVIDER_NAME
+from tests.ui.screenshots import save_screenshot as _save
 from ui.login_dialog import LoginDialog
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-
-
-def _save(qtbot, widget: QWidget, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    qtbot.waitExposed(widget)
-    path = SCREENSHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    assert not image.isNull()
-    ratio = widget.devicePixelRatioF()  # 1 offscreen; 2 on a high-DPI screen
-    assert (image.width(), image.height()) == (round(widget.width() * ratio), round(widget.height() * ratio))
-    # a picture of nothing but one colour would mean nothing was drawn
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-    assert len(colours) > 3
-    return path
 
 
 def test_screenshots_of_login_and_every_tab(qtbot, ctx, make_window):

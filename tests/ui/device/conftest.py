@@ -6,17 +6,13 @@ import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
 from app.demo import create_demo
+from tests.ui.screenshots import save_screenshot  # noqa: F401  (used by the tests of this folder)
 from ui.bridge import EventBridge
 from ui.session import make_session
-
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -65,21 +61,6 @@ def open_dialog(qtbot, session):
         if dialog.confirmation is not None:
             dialog.confirmation.done(0)
         dialog.done(0)  # hides without asking about unsaved changes
-
-
-def save_screenshot(qtbot, widget: QWidget, name: str) -> Path:
-    """As tests/ui/test_screenshots.py: a PNG of the widget that really shows something."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    qtbot.waitExposed(widget)
-    path = SCREENSHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    assert not image.isNull()
-    ratio = widget.devicePixelRatioF()
-    assert (image.width(), image.height()) == (round(widget.width() * ratio), round(widget.height() * ratio))
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-    assert len(colours) > 3
-    return path
 
 
 class _NoRegistrations(BaseHTTPRequestHandler):

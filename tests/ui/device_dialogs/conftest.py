@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
 
 from app.services.lines import LineInput
 from app.services.pbx import PbxInput
 from app.sip import SipClient, TimerSettings
 from app.sipops import SipOperations
-from tests.conftest import REPO
 from tests.integration.sip.conftest import (  # noqa: F401  (fixtures used by the tests of this folder)
     DATA,
     SippPhone,
@@ -24,26 +20,11 @@ from tests.integration.sip.conftest import (  # noqa: F401  (fixtures used by th
     require_binary,
     stop_process,
 )
+from tests.ui.screenshots import save_screenshot  # noqa: F401  (used by the tests of this folder)
 
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
 # short SIP timers: an unanswered request gives up after 1.5 s instead of 32 s
 FAST = TimerSettings(t1=0.1, t2=0.4, timeout=1.5)
 YEALINK_USER_AGENT = "Yealink SIP-T46U 108.86.0.20"
-
-
-def save_screenshot(qtbot, widget: QWidget, name: str) -> Path:
-    """As tests/ui/test_screenshots.py `_save`: a PNG of the shown widget that is not one colour."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    qtbot.waitExposed(widget)
-    path = SCREENSHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    image = QImage(str(path))
-    assert not image.isNull()
-    ratio = widget.devicePixelRatioF()
-    assert (image.width(), image.height()) == (round(widget.width() * ratio), round(widget.height() * ratio))
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-    assert len(colours) > 3
-    return path
 
 
 @pytest.fixture

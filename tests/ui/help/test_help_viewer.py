@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QUrl
 
-from tests.conftest import REPO
+from tests.ui.screenshots import save_screenshot
 from ui.help.topics import HELP_DIR, MISUSE
 from ui.help.viewer import HelpViewer, help_topics
 
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
 MANUAL = Path("/work/shared/spec/voip-devices-manual.txt")
 
 
@@ -80,5 +79,4 @@ def test_an_unknown_topic_is_refused(viewer):
 
 def test_screenshot(qtbot, viewer):
     viewer.show_topic(MISUSE)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert viewer.grab().save(str(SCREENSHOTS / "dialog-help.png"))
+    save_screenshot(qtbot, viewer, "dialog-help")

@@ -9,8 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.services.dto import Actor
-
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
+from tests.ui.screenshots import save_screenshot
 
 
 @pytest.fixture
@@ -73,7 +72,5 @@ def all_texts(*widgets: QWidget) -> list[str]:
 
 
 def save_png(qtbot, widget: QWidget, name: str) -> Path:
-    from tests.ui.test_screenshots import _save
-
     qtbot.wait(50)  # let pending layout requests (a message appeared) run before the picture
-    return _save(qtbot, widget, name)
+    return save_screenshot(qtbot, widget, name)

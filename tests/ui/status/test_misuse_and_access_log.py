@@ -5,11 +5,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from tests.conftest import REPO, wait_for
+from tests.conftest import wait_for
+from tests.ui.screenshots import save_screenshot
 from ui.status.access_log_dialog import AccessLogDialog
 from ui.status.misuse_banner import MisuseBanner
-
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -34,8 +33,7 @@ def test_the_banner_is_hidden_until_a_retired_key_is_used(qtbot, banner, ctx, mi
     assert text.endswith("This may mean the configuration was published (possible misuse).")
     assert misused_device.access_key not in text
     assert not banner.count_label.isVisible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert banner.window().grab().save(str(SCREENSHOTS / "banner-misuse.png"))
+    save_screenshot(qtbot, banner.window(), "banner-misuse")
 
 
 def test_events_accumulate_and_dismiss_hides_them(qtbot, banner, misused_device, https):
@@ -74,8 +72,7 @@ def test_the_access_log_shows_the_refusal_with_its_reason(qtbot, session, ctx, m
     qtbot.waitUntil(lambda: any(r[4] == "unknown access key" for r in dialog.row_texts()), timeout=5000)
     everything = " ".join(" ".join(r) for r in dialog.row_texts())
     assert misused_device.access_key not in everything
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(SCREENSHOTS / "dialog-access-log.png"))
+    save_screenshot(qtbot, dialog, "dialog-access-log")
 
     dialog.filter_edit.setText("unknown")
     assert [r[4] for r in dialog.row_texts()] == ["unknown access key"]

@@ -7,11 +7,9 @@ import pytest
 
 from app.provisioning.server import PortInUseError
 from app.serving import ProvisioningService
-from tests.conftest import REPO
+from tests.ui.screenshots import save_screenshot
 from ui.status.dot import DotState, dot_colour
 from ui.status.server_status import ServerStatusWidget
-
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -39,8 +37,7 @@ def test_running_then_stopped_from_the_real_server(qtbot, ctx, widget):
         assert url in widget.toolTip()
         assert widget.dot.state is DotState.OK
         widget.resize(widget.sizeHint())
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        assert widget.grab().save(str(SCREENSHOTS / "statusbar-server.png"))
+        save_screenshot(qtbot, widget, "statusbar-server")
     finally:
         service.stop()
         assert service.join(10)

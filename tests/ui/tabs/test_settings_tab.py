@@ -15,12 +15,10 @@ from PySide6.QtCore import Qt
 from app.services.dto import Actor
 from app.serving import ProvisioningService, current_certificate
 from app.settings import load_settings
-from tests.conftest import REPO
+from tests.ui.screenshots import save_screenshot
 from ui.bridge import EventBridge
 from ui.session import make_session
 from ui.tabs.settings_tab import SettingsTab
-
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
 
 
 @pytest.fixture
@@ -323,8 +321,7 @@ def test_an_expiring_imported_certificate_is_warned_about(qtbot, tab, tmp_path):
 def test_screenshot(qtbot, tab):
     tab.form.port_edit.setText("70000")
     tab.save()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert tab.grab().save(str(SCREENSHOTS / "tab-settings.png"))
+    save_screenshot(qtbot, tab, "tab-settings")
 
 
 def test_before_the_first_server_start_the_certificate_appears_when_it_starts(qtbot, ctx, make_tab, provider):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -117,17 +118,25 @@ def _search_key(text: str) -> str:
 class _CellTexts:
     """The translated texts of the cells, looked up once instead of per painted cell."""
 
-    def __init__(self, model: QObject) -> None:
-        tr = model.tr
-        self.slot = tr("Telephone: (empty \N{EM DASH} choose a type)")
+    def __init__(self) -> None:
+        # QCoreApplication.translate spelled out in full: lupdate files the texts under the model's context
+        self.slot = QCoreApplication.translate("PhonesTreeModel", "Telephone: (empty — choose a type)")
         # spelled out: "%n device(s)" needs a translation file even for English plurals
-        self.device_counts = (tr("no devices"), tr("1 device"))
-        self.many_devices = tr("%1 devices")
-        self.sync_states = {SyncState.NOT_LOADED: tr("not loaded yet"), SyncState.NEEDS_SYNC: tr("needs sync"),
-                            SyncState.SYNCHRONIZED: tr("synchronized")}
-        self.synchronized_at = tr("synchronized %1")
-        self.never = tr("never")
-        self.reachable = {None: tr("not probed"), True: tr("reachable"), False: tr("unreachable")}
+        self.device_counts = (QCoreApplication.translate("PhonesTreeModel", "no devices"),
+                              QCoreApplication.translate("PhonesTreeModel", "1 device"))
+        self.many_devices = QCoreApplication.translate("PhonesTreeModel", "%1 devices")
+        self.sync_states = {
+            SyncState.NOT_LOADED: QCoreApplication.translate("PhonesTreeModel", "not loaded yet"),
+            SyncState.NEEDS_SYNC: QCoreApplication.translate("PhonesTreeModel", "needs sync"),
+            SyncState.SYNCHRONIZED: QCoreApplication.translate("PhonesTreeModel", "synchronized"),
+        }
+        self.synchronized_at = QCoreApplication.translate("PhonesTreeModel", "synchronized %1")
+        self.never = QCoreApplication.translate("PhonesTreeModel", "never")
+        self.reachable = {
+            None: QCoreApplication.translate("PhonesTreeModel", "not probed"),
+            True: QCoreApplication.translate("PhonesTreeModel", "reachable"),
+            False: QCoreApplication.translate("PhonesTreeModel", "unreachable"),
+        }
 
 
 class PhonesTreeModel(QAbstractItemModel):
@@ -169,7 +178,7 @@ class PhonesTreeModel(QAbstractItemModel):
         self.loading = False
         self._reload_again = False  # data changed while a background read was running
         self._look_cache: StatusLook | None = None  # made when first painted: icons need a QGuiApplication
-        self._texts = _CellTexts(self)  # translated once: painted for every visible row
+        self._texts = _CellTexts()  # translated once: painted for every visible row
         self._slot_text = self._texts.slot
         self._slot_font_cache: QFont | None = None
         # many DataChanged events arrive in a burst (e.g. demo data): one reload serves them all

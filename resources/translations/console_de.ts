@@ -2433,77 +2433,92 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 <context>
     <name>PbxTab</name>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="50"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="52"/>
         <source>The vPBX whose data the pages below show.</source>
         <translation>Die vPBX, deren Daten die Seiten unten zeigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="52"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="54"/>
         <source>vPB&amp;X:</source>
         <translation>vPB&amp;X:</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="64"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="66"/>
         <source>&amp;Exchange</source>
         <translation>Anla&amp;ge</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="65"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="67"/>
         <source>A&amp;ccounts</source>
         <translation>&amp;Konten</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="66"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="68"/>
         <source>&amp;Lines</source>
         <translation>&amp;Leitungen</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="67"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="69"/>
         <source>Phone&amp;book</source>
         <translation>Telefon&amp;buch</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="68"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="70"/>
         <source>&amp;Users</source>
         <translation>Ben&amp;utzer</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="70"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="72"/>
         <source>Access data of the telephone exchange, time and language, TopStop of the vPBX.</source>
         <translation>Zugangsdaten der Nebenstellenanlage, Zeit und Sprache, TopStop der vPBX.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="71"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="73"/>
         <source>Accounts and their TopStop charge limits.</source>
         <translation>Konten und ihre TopStop-Gebührenlimits.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="72"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="74"/>
         <source>Telephone lines with their SIP registration data.</source>
         <translation>Telefonleitungen mit ihren SIP-Registrierungsdaten.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="73"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="75"/>
         <source>The vPBX phonebook the devices load.</source>
         <translation>Das vPBX-Telefonbuch, das die Geräte laden.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="74"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="76"/>
         <source>Console users of this vPBX and their lines.</source>
         <translation>Konsolenbenutzer dieser vPBX und ihre Leitungen.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="178"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="139"/>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/pbx_tab.py" line="140"/>
+        <source>The exchange access data of %1 have unsaved changes.</source>
+        <translation>Die Zugangsdaten der Nebenstellenanlage %1 haben ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/pbx_tab.py" line="143"/>
+        <source>Save them before showing %1?</source>
+        <translation>Vor dem Anzeigen von %1 speichern?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tabs/pbx_tab.py" line="210"/>
         <source>Demo data</source>
         <translation>Demodaten</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="179"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="211"/>
         <source>Creating the demo vPBX with its lines and devices ...</source>
         <translation>Die Demo-vPBX mit ihren Leitungen und Geräten wird angelegt ...</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/pbx_tab.py" line="189"/>
+        <location filename="../../ui/tabs/pbx_tab.py" line="221"/>
         <source>the demo data were not created.</source>
         <translation>die Demodaten wurden nicht angelegt.</translation>
     </message>

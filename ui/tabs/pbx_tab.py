@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +38,7 @@ class PbxTab(QWidget):
         self._session = session
         self._pbxs: list[PbxInfo] = []
         self.demo_run: TaskRun | None = None
+        self.confirmation: QMessageBox | None = None  # "unsaved changes" when another vPBX is chosen
 
         self.first_start = FirstStartPage(session, self)
         self.first_start.pbx_created.connect(self._pbx_created)
@@ -123,7 +125,37 @@ class PbxTab(QWidget):
 
     @Slot(int)
     def _pbx_chosen(self, _row: int) -> None:
+        editing, chosen = self.exchange.pbx, self.selected_pbx()
+        if self.exchange.dirty and editing is not None and chosen is not None and chosen.id != editing.id:
+            self._ask_about_unsaved(editing, chosen)
+            return
         self._show_selected()
+
+    def _ask_about_unsaved(self, editing: PbxInfo, chosen: PbxInfo) -> None:
+        """Choosing another vPBX must not silently drop typed exchange data: Save, Discard or stay."""
+        self.pbx_combo.blockSignals(True)  # the picker shows the vPBX being edited while the user decides
+        self.pbx_combo.setCurrentIndex(self.pbx_combo.findData(editing.id))
+        self.pbx_combo.blockSignals(False)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
+                          self.tr("The exchange access data of %1 have unsaved changes.").replace("%1", editing.name),
+                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                          | QMessageBox.StandardButton.Cancel, self)
+        box.setInformativeText(self.tr("Save them before showing %1?").replace("%1", chosen.name))
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.finished.connect(lambda _result, box=box, chosen_id=chosen.id: self._unsaved_answered(box, chosen_id))
+        self.confirmation = box
+        box.open()
+
+    def _unsaved_answered(self, box: QMessageBox, chosen_id: int) -> None:
+        answer = box.standardButton(box.clickedButton())
+        if answer == QMessageBox.StandardButton.Save:
+            if not self.exchange.save():
+                return  # the message is at the field; stay on this vPBX
+        elif answer == QMessageBox.StandardButton.Discard:
+            self.exchange.revert()
+        else:
+            return
+        self.select_pbx(chosen_id)
 
     def _show_selected(self, keep_edits: bool = False) -> None:
         pbx = self.selected_pbx()

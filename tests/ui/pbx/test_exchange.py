@@ -121,3 +121,38 @@ def test_a_refusal_of_the_service_is_shown_as_a_sentence(qtbot, ctx, provider, p
     assert not tab.exchange.delete(pbx.id)
     assert tab.exchange.form.error_texts() == {"": "Only a provider may do this; pbxadmin is pbx_admin."}
     assert len(ctx.pbx.list(provider)) == 1
+
+
+def test_choosing_another_vpbx_with_unsaved_edits_asks_first(qtbot, ctx, provider, pbx, make_pbx_tab):
+    from PySide6.QtWidgets import QMessageBox
+
+    other = ctx.pbx.create(provider, PbxInput(name="Zeta", sip_domain="sip.zeta.example",
+                                              registrar_host="sip.zeta.example"))
+    tab = make_pbx_tab(provider)
+    tab.select_pbx(pbx.id)
+    page = tab.exchange
+    _type(qtbot, page.fields["voicemail_number"], "*99")
+
+    # Cancel: still the edited vPBX, the typed value kept
+    tab.pbx_combo.setCurrentIndex(tab.pbx_combo.findData(other.id))
+    box = tab.confirmation
+    qtbot.waitUntil(box.isVisible, timeout=5000)
+    assert "Acme" in box.text() and tab.selected_pbx().id == pbx.id
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert tab.selected_pbx().id == pbx.id and page.fields["voicemail_number"].text() == "*99"
+
+    # Save: stored, then the other vPBX is shown
+    tab.pbx_combo.setCurrentIndex(tab.pbx_combo.findData(other.id))
+    tab.confirmation.button(QMessageBox.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: tab.selected_pbx().id == other.id, timeout=5000)
+    assert ctx.pbx.get(provider, pbx.id).voicemail_number == "*99"
+    assert page.fields["name"].text() == "Zeta" and not page.dirty
+
+    # Discard: nothing stored
+    _type(qtbot, page.fields["voicemail_number"], "*77")
+    tab.pbx_combo.setCurrentIndex(tab.pbx_combo.findData(pbx.id))
+    tab.confirmation.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: tab.selected_pbx().id == pbx.id, timeout=5000)
+    assert ctx.pbx.get(provider, other.id).voicemail_number == ""
+    # Acme as saved (the list follows the save through the bus)
+    qtbot.waitUntil(lambda: page.fields["voicemail_number"].text() == "*99", timeout=5000)

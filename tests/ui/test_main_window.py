@@ -139,3 +139,41 @@ def test_a_new_monitor_interval_restarts_the_monitor_and_quitting_stops_the_work
     names = {thread.name for thread in threading.enumerate()}
     assert "sip-monitor" not in names and "contact-discovery" not in names
     assert not any(name.startswith("provisioning-server") for name in names)
+
+
+def test_keyboard_only_from_the_tabs_to_a_device_and_back(qtbot, ctx, provider, make_line, make_window):
+    line = make_line("100", "Anna")
+    device = ctx.devices.create(provider, line.id, "yealink-t46u", DeviceInput())
+    window = make_window(provider)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)  # View > Phones
+    assert window.tabs.currentWidget() is window.phones_tab
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.pbx_tab
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+
+    tab = window.phones_tab
+    tab.tree.setFocus()
+    tab.tree.setCurrentIndex(window.phones_model.line_index(line.id))
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Down)  # the line's first device
+    assert tab.current_device().id == device.id
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Return)  # [Details ...]
+    dialog = window.device_dialogs[device.id]
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing unsaved: Esc closes without asking
+    qtbot.waitUntil(lambda: device.id not in window.device_dialogs, timeout=5000)
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # View > Access log
+    assert window.access_log_dialog is not None and window.access_log_dialog.isVisible()
+    window.access_log_dialog.close()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F1)  # Help > Manual
+    assert window.help_viewer is not None and window.help_viewer.isVisible()
+    window.help_viewer.close()

@@ -1,6 +1,7 @@
 """The one application context: settings, database, catalog, bus and services, built once."""
 from __future__ import annotations
 
+import functools
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,20 @@ from app.settings import Settings, load_settings, save_settings
 CLI_ACTOR = Actor(username="cli", role="provider")
 
 
+@functools.cache
+def local_host_name() -> str:
+    """This computer's name, asked once: getfqdn() may wait for DNS, and every device link uses it."""
+    return socket.getfqdn() or "localhost"
+
+
+def link_base(public_host: str, port: int | str, tls: bool) -> str:
+    """The start of every device link, e.g. https://prov.example.net:8448/ (the Settings tab previews it)."""
+    host = public_host or local_host_name()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"{'https' if tls else 'http'}://{host}:{port}/"
+
+
 @dataclass
 class AppContext:
     data_dir: Path
@@ -43,11 +58,7 @@ class AppContext:
         self.logs = LogService(services)
 
     def base_url(self) -> str:
-        host = self.settings.public_host or socket.getfqdn() or "localhost"
-        if ":" in host and not host.startswith("["):
-            host = f"[{host}]"
-        scheme = "https" if self.settings.tls else "http"
-        return f"{scheme}://{host}:{self.settings.port}/"
+        return link_base(self.settings.public_host, self.settings.port, self.settings.tls)
 
     def update_settings(self, settings: Settings) -> None:
         save_settings(self.data_dir, settings)

@@ -29,6 +29,12 @@ def device_target_id(device_id: int) -> str:
     return f"device:{device_id}"
 
 
+def device_of_target(target_id: str) -> int | None:
+    """The device id of a monitor target made by `device_target_id`; None for registrars."""
+    kind, _, number = target_id.partition(":")
+    return int(number) if kind == "device" and number.isdigit() else None
+
+
 class MonitorService:
     DISCOVERY_THREAD = "contact-discovery"
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from app.context import AppContext
-from app.monitoring import device_target_id
+from app.monitoring import device_of_target
 from app.services.dto import Actor
 from app.sip.monitor import EndpointStateChanged
 from app.sipops import SipOperations
@@ -43,9 +43,10 @@ class ConsoleSession:
         return run
 
     def note_event(self, event: Any) -> None:
-        if isinstance(event, EndpointStateChanged) and event.target_id.startswith("device:"):
-            prefix = device_target_id(0)[:-1]
-            self.reachable[int(event.target_id[len(prefix):])] = event.reachable
+        if isinstance(event, EndpointStateChanged):
+            device_id = device_of_target(event.target_id)
+            if device_id is not None:
+                self.reachable[device_id] = event.reachable
 
 
 def make_session(ctx: AppContext, actor: Actor, bridge: EventBridge, *, workers: int = 4) -> ConsoleSession:

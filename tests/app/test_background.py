@@ -82,3 +82,11 @@ def test_the_monitor_restarts_with_the_new_interval_and_not_after_stop(ctx):
     # after stop() a restart (say, one still queued in the task pool) starts nothing
     assert background.monitor is monitor and background.provisioning is server
     assert not [t for t in threading.enumerate() if t.name.startswith(("sip-monitor", THREAD_NAME))]
+
+
+def test_monitor_target_ids_name_their_device():
+    from app.monitoring import device_of_target, device_target_id, registrar_target_id
+
+    assert device_of_target(device_target_id(17)) == 17
+    assert device_of_target(registrar_target_id(3)) is None
+    assert device_of_target("device:") is None and device_of_target("device:x") is None

@@ -34,7 +34,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 
 from app.context import AppContext
 from app.events import DataChanged, Event
-from app.monitoring import device_target_id
+from app.monitoring import device_of_target
 from app.services.base import NotFound
 from app.services.dto import Actor, DeviceInfo, LineInfo
 from app.sip.monitor import EndpointStateChanged
@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invalid index: the parent of top-level rows
-_DEVICE_PREFIX = device_target_id(0)[:-1]  # "device:"
 # DataChanged kinds that only touch the devices named in `ids` (patched in place when few)
 _DEVICE_EVENTS = frozenset({"device", "keys", "access"})
 # DataChanged kinds the Phones tree does not show
@@ -355,9 +354,9 @@ class PhonesTreeModel(QAbstractItemModel):
     @Slot(object)
     def on_event(self, event: object) -> None:
         """EndpointStateChanged from the SIP monitor: repaint the device's reachable cell."""
-        if not isinstance(event, EndpointStateChanged) or not event.target_id.startswith(_DEVICE_PREFIX):
+        device_id = device_of_target(event.target_id) if isinstance(event, EndpointStateChanged) else None
+        if device_id is None:
             return
-        device_id = int(event.target_id[len(_DEVICE_PREFIX):])
         self._reachable[device_id] = event.reachable  # the session's dict (already set by the session)
         index = self.device_index(device_id, Column.REACHABLE)
         if index.isValid():

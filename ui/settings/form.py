@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import validation as v
+from app.context import link_base
 from app.settings import Settings
 from ui.messages import inline_error_label, sentence, show_inline
 
@@ -55,7 +56,6 @@ class SettingsForm(QWidget):
         layout.addWidget(self._server_box())
         layout.addWidget(self._sip_box())
         layout.addWidget(self._console_box())
-        self._fqdn = ""
 
     # -- building ------------------------------------------------------------------------------------------
 
@@ -245,11 +245,6 @@ class SettingsForm(QWidget):
         self._editable = editable
         self._update_dependent()
 
-    def set_host_name(self, fqdn: str) -> None:
-        """This computer's name, shown in the preview when the public host is empty."""
-        self._fqdn = fqdn
-        self._update_dependent()
-
     # -- live updates --------------------------------------------------------------------------------------
 
     @Slot()
@@ -268,12 +263,9 @@ class SettingsForm(QWidget):
         self.url_preview.setText(self.preview_url())
 
     def preview_url(self) -> str:
-        # the same rule as AppContext.base_url(), applied to the values being edited
-        host = self.public_host_edit.text().strip() or self._fqdn or "localhost"
-        if ":" in host and not host.startswith("["):
-            host = f"[{host}]"
-        scheme = "https" if self.tls_box.isChecked() else "http"
-        return f"{scheme}://{host}:{self.port_edit.text().strip()}/" + self.tr("<access key>.cfg")
+        # the rule of AppContext.base_url(), applied to the values being edited
+        return link_base(self.public_host_edit.text().strip(), self.port_edit.text().strip(),
+                         self.tls_box.isChecked()) + self.tr("<access key>.cfg")
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -6,8 +6,6 @@ the provisioning server restarts: the tab says so and emits `server_restart_need
 """
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -33,7 +31,6 @@ class SettingsTab(QWidget):
         self.editable = session.actor.is_admin
 
         self.form = SettingsForm(self)
-        self.form.set_host_name(socket.getfqdn())
         self.certificate = CertificateSection(session, self)
         self.read_only_note = QLabel(self.tr("Only administrators can change these settings."), self)
         self.message = inline_error_label(self)

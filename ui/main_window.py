@@ -3,7 +3,7 @@
 server's state; a banner warns of a retired access key being used."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Slot
+from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         dialog = self.device_dialogs.get(device_id)
         if dialog is None:
             dialog = DeviceDialog(self.session, device_id, self)
+            # closed is gone: a hidden dialog would go on reading its device on every change
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.device_dialogs[device_id] = dialog
             dialog.finished.connect(lambda _result, d=device_id: self.device_dialogs.pop(d, None))
         dialog.show()
@@ -165,6 +167,7 @@ class MainWindow(QMainWindow):
         dialog = self.state_dialogs.get(line_id)
         if dialog is None:
             dialog = StateDialog(self.session, line_id, None, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.state_dialogs[line_id] = dialog
             dialog.finished.connect(lambda _result, n=line_id: self.state_dialogs.pop(n, None))
         dialog.show()

@@ -35,11 +35,13 @@ class ConsoleSession:
     def run(self, job: Job, title: str, label: str, parent: QWidget | None = None, *,
             show_dialog: bool = True, cancellable: bool = True) -> TaskRun:
         """Start `job` in the pool with a progress dialog (Cancel); `TaskRun.finished` brings the
-        outcome back on the GUI thread. The session keeps the run alive until it finished."""
+        outcome back on the GUI thread. The session keeps the run alive until it finished; a run with
+        a `parent` ends with it (a closed dialog no longer wants the outcome; the job still completes)."""
         run = TaskRun(self.pool, self.bridge, job, title, label, parent, show_dialog=show_dialog,
                       cancellable=cancellable)
         self._runs.add(run)
         run.finished.connect(lambda _event, run=run: self._runs.discard(run))
+        run.destroyed.connect(lambda _object=None, run=run: self._runs.discard(run))
         return run
 
     def note_event(self, event: Any) -> None:

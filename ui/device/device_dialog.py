@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -354,6 +354,7 @@ class DeviceDialog(QDialog):
     # --- the dialogs opened from here -----------------------------------------------------------------------
     def _show_child(self, dialog: QDialog) -> QDialog:
         self.child_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a new one per click
         dialog.open()  # window-modal, never blocking
         return dialog
 

@@ -71,7 +71,6 @@ class _Snapshot:
 
 class DeviceForm(QWidget):
     unsaved_changed = Signal(bool)
-    saved = Signal(int)  # device id, after [Save] stored the parameters
 
     def __init__(self, ctx: AppContext, actor: Actor, device: DeviceInfo, device_type: DeviceType,
                  parent: QWidget | None = None) -> None:
@@ -189,9 +188,9 @@ class DeviceForm(QWidget):
 
         for edit in (self.admin_password_edit, self.user_name_edit, self.user_password_edit, self.mac_edit):
             edit.textChanged.connect(self._inputs_changed)
-        self.mac_edit.editingFinished.connect(self._check_mac_now)
-        self.admin_password_edit.editingFinished.connect(lambda: self._check_password_now("admin"))
-        self.user_password_edit.editingFinished.connect(lambda: self._check_password_now("user"))
+        self.mac_edit.editingFinished.connect(lambda: self._check_now("mac"))
+        self.admin_password_edit.editingFinished.connect(lambda: self._check_now("admin_password"))
+        self.user_password_edit.editingFinished.connect(lambda: self._check_now("user_password"))
         for combo in (self.mac_provisioning_combo, self.base_unit_combo):
             combo.currentIndexChanged.connect(self._inputs_changed)  # mouse, keys and wheel alike
         return group
@@ -427,24 +426,10 @@ class DeviceForm(QWidget):
         else:
             show_inline(self.error_label, text)
 
-    def _check_mac_now(self) -> None:
-        if not self.applies("mac"):
-            return
-        try:
-            v.normalize_mac(self.mac_edit.text())
-        except v.ValidationError as exc:
-            show_inline(self.errors["mac"], sentence(exc.message))
-        else:
-            show_inline(self.errors["mac"], "")
-
-    def _check_password_now(self, kind: str) -> None:
-        edit = self.admin_password_edit if kind == "admin" else self.user_password_edit
-        try:
-            v.device_password(edit.text(), f"Password for '{kind}'")
-        except v.ValidationError as exc:
-            show_inline(self.errors[f"{kind}_password"], sentence(exc.message))
-        else:
-            show_inline(self.errors[f"{kind}_password"], "")
+    def _check_now(self, field: str) -> None:
+        """On leaving a field: its message at once, by the same rules as [Save]."""
+        if self.applies(field):
+            show_inline(self.errors[field], self.problems().get(field, ""))
 
     def problems(self) -> dict[str, str]:
         """Input errors found before asking the service (same rules: app.validation), by field."""
@@ -518,7 +503,6 @@ class DeviceForm(QWidget):
             return False
         self.load(stored)
         self.state_label.setText(self.tr("Saved. Click [Synchronize] to send it to the device."))
-        self.saved.emit(stored.id)
         return True
 
     # --- messages of the procedures (synchronize, restart, new key) ---------------------------------

@@ -87,6 +87,8 @@ class QrDialog(QDialog):
 
     def __init__(self, session: ConsoleSession, device: DeviceInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # [New] makes a new dialog each time; a closed (or cancelled) one must stop following the bus
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setObjectName("qrDialog")
         self.session = session
         self.device = device

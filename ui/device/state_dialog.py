@@ -251,15 +251,14 @@ class StateDialog(QDialog):
         self._reading = False
         self.refresh_button.setEnabled(True)
         when = utcnow().astimezone().strftime("%H:%M:%S")
+        self.status_label.setText(self.tr("Read at %1.").replace("%1", when))
         if event.error or not isinstance(event.result, LineState):
             self.state = None
-            self.status_label.setText(self.tr("Read at %1.").replace("%1", when))
             show_inline(self.error_label, sentence(event.error or self.tr("the registration state could not be read.")))
             self._fill_table(())
             self._show_failed_checks(self.tr("The registrar could not be asked."))
         else:
             self.state = event.result
-            self.status_label.setText(self.tr("Read at %1.").replace("%1", when))
             self._show_state()
         self.refreshed.emit()
 

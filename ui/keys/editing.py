@@ -18,6 +18,7 @@ from ui.keys.operations import (
     FillResult,
     Slot,
     Subscriber,
+    accepts,
     clear_page_changes,
     copy_changes,
     fill_subscribers,
@@ -40,7 +41,7 @@ class KeyEditing(QObject):
         self.undo_stack.setClean()
 
     def accepts(self, slot: Slot, assignment: Assignment | None) -> bool:
-        return assignment is None or self.catalog.accepts(self.type_id, slot[0], slot[1], assignment.feature)
+        return accepts(self.catalog, self.type_id, slot, assignment)
 
     def push(self, changes: Changes, text: str) -> bool:
         """Apply `changes` as one undoable step; False if they change nothing."""

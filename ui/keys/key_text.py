@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from app.catalog import Catalog
 from ui.keys.operations import Assignment, Slot, Subscriber, value_problem
+from ui.messages import sentence
 
 
 @dataclass(frozen=True)
@@ -32,10 +35,10 @@ class KeyTexts:
         if assignment is None:
             return ""
         if not self.catalog.accepts(self.type_id, slot[0], slot[1], assignment.feature):
-            return "This key does not accept this feature."
+            return QCoreApplication.translate("KeysTab", "This key does not accept this feature.")
         accounts = self.catalog.device_type(self.type_id).accounts
         problem = value_problem(self.catalog, accounts, {s.number for s in self.subscribers}, assignment)
-        return problem[:1].upper() + problem[1:] if problem else ""
+        return sentence(problem) if problem else ""
 
     def look(self, slot: Slot, a: Assignment | None) -> KeyLook:
         """An empty label shows the subscriber's current name (as the configuration renderer does)."""

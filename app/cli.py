@@ -350,8 +350,9 @@ def run_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> int:
         if a == "set":
             ctx.update_settings(ctx.settings.with_changes(**_settings_pairs(ctx.settings, args.pairs)))
             if not ctx.settings.tls:
-                print("warning: plain HTTP sends SIP passwords unencrypted to the devices; use it only on a "
-                      "trusted network for devices that cannot do HTTPS.", file=sys.stderr)
+                from app.provisioning.server import PLAIN_HTTP_WARNING
+
+                print(f"warning: {PLAIN_HTTP_WARNING}", file=sys.stderr)
         out.emit(ctx.settings)
     elif c == "serve":
         from app.serve import serve_forever

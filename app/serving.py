@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -38,28 +39,44 @@ class SnapshotBuilder:
         self._cache: dict[int, tuple[str, int, str, DeviceEntry]] = {}  # id -> (key, revision, base url, entry)
         self._lock = threading.Lock()
 
-    def build(self, *, render: bool = True) -> Snapshot:
+    def build(self, *, render: bool = True, publish: Callable[[Snapshot], None] | None = None) -> Snapshot:
         """With `render=False` nothing is rendered: entries whose key changed or whose device is gone are
         dropped and retired keys take effect, while changed revisions keep their previous files until the
-        next full build. That part is cheap enough for the thread that made the change."""
+        next full build. That part is cheap enough for the thread that made the change.
+
+        Rendering runs outside the lock, so that a change made meanwhile (on the GUI thread) never waits
+        for it; its results are kept only where the key is still the device's key. `publish` gets the
+        snapshot under the lock, so snapshots reach the server in the order they were built."""
         with self._lock:
-            base_url = self.ctx.base_url()
-            with self.ctx.db.session() as s:
-                current = {row.id: (row.access_key, row.config_revision)
-                           for row in s.execute(sa.select(Device.id, Device.access_key, Device.config_revision))}
-                retired = dict(s.execute(sa.select(RetiredAccessKey.key_hash, RetiredAccessKey.device_id)).all())
-            for device_id in set(self._cache):
-                if device_id not in current or self._cache[device_id][0] != current[device_id][0]:
-                    del self._cache[device_id]
+            base_url, current, retired = self._read_and_prune()
             stale = [i for i, (key, rev) in current.items()
                      if self._cache.get(i, (None, None, None))[:3] != (key, rev, base_url)]
-            if render and stale:
-                for device_id, (key, revision, files) in self.ctx.configs.render_many(stale).items():
+        rendered = self.ctx.configs.render_many(stale) if render and stale else {}
+        with self._lock:
+            if rendered:  # keys may have been retired or devices deleted while rendering
+                _url, current, retired = self._read_and_prune()
+            for device_id, (key, revision, files) in rendered.items():
+                if current.get(device_id, (None, None))[0] == key:
                     entry = DeviceEntry(device_id=device_id, revision=revision, files={
                         f.name: ServedFile(f.body, f.content_type) for f in files})
                     self._cache[device_id] = (key, revision, base_url, entry)
             entries = {key: entry for (key, _rev, _url, entry) in self._cache.values()}
-            return Snapshot(entries=entries, retired=retired)
+            snapshot = Snapshot(entries=entries, retired=retired)
+            if publish is not None:
+                publish(snapshot)
+            return snapshot
+
+    def _read_and_prune(self) -> tuple[str, dict[int, tuple[str, int]], dict[str, int | None]]:
+        """Devices' keys and revisions and the retired keys; drops cached entries of changed keys."""
+        base_url = self.ctx.base_url()
+        with self.ctx.db.session() as s:
+            current = {row.id: (row.access_key, row.config_revision)
+                       for row in s.execute(sa.select(Device.id, Device.access_key, Device.config_revision))}
+            retired = dict(s.execute(sa.select(RetiredAccessKey.key_hash, RetiredAccessKey.device_id)).all())
+        for device_id in set(self._cache):
+            if device_id not in current or self._cache[device_id][0] != current[device_id][0]:
+                del self._cache[device_id]
+        return base_url, current, retired
 
 
 class SnapshotRefresher:
@@ -70,25 +87,24 @@ class SnapshotRefresher:
         self.builder = SnapshotBuilder(ctx)
         self._stop = threading.Event()
         self._wake = threading.Event()
-        self._lock = threading.Lock()
         self._seen = -1
         self.current = Snapshot()  # what the server answers from now
         self._unsubscribe = ctx.bus.subscribe(self._on_change, DataChanged)
         self._thread = threading.Thread(target=self._run, name=self.THREAD_NAME, daemon=True)
 
     def refresh(self, *, render: bool = True) -> Snapshot:
-        with self._lock:
-            if render:
-                self._seen = self.ctx.db.change_count()
-            snapshot = self.builder.build(render=render)
-            self.server.swap(snapshot)
-            self.current = snapshot
-            return snapshot
+        if render:
+            self._seen = self.ctx.db.change_count()
+        return self.builder.build(render=render, publish=self._publish)
+
+    def _publish(self, snapshot: Snapshot) -> None:
+        self.server.swap(snapshot)
+        self.current = snapshot
 
     def _on_change(self, event: Event) -> None:
         # Runs in the thread that changed the data (possibly the GUI thread): retired and deleted keys
         # stop working before the service call returns; rendering happens on the refresher thread.
-        if isinstance(event, DataChanged) and event.what != "access":
+        if isinstance(event, DataChanged) and event.what not in ("access", "user"):  # neither changes a config
             self.refresh(render=False)
             self._wake.set()
 

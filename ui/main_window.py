@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.settings_tab.settings_saved.connect(self._settings_saved)
         self._monitor_settings = self._monitor_values(ctx.settings)
         self.settings_tab.server_restart_needed.connect(self.restart_server)
-        self.misuse_banner.access_log_requested.connect(self.open_access_log)
+        self.misuse_banner.access_log_requested.connect(self.open_refusals)
         self.misuse_banner.help_requested.connect(self.open_help)
 
         self._build_menus()
@@ -172,6 +172,13 @@ class MainWindow(QMainWindow):
             dialog.finished.connect(lambda _result, n=line_id: self.state_dialogs.pop(n, None))
         dialog.show()
         dialog.raise_()
+        return dialog
+
+    @Slot()
+    def open_refusals(self) -> AccessLogDialog:
+        """From the misuse banner: the access log with the refusals only."""
+        dialog = self.open_access_log()
+        dialog.refusals_only_box.setChecked(True)
         return dialog
 
     @Slot()

@@ -16,10 +16,13 @@ import os
 import secrets
 import socket
 import ssl
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import wraps
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -104,6 +107,23 @@ def local_names_and_addresses() -> tuple[list[str], list[str]]:
     return names, addresses
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+# one writer of the tls/ folder at a time: the server's start, an import and "use own certificate"
+# may run on different threads (task pool, GUI), and two of them creating the CA at once could leave
+# a CA key that does not match its certificate
+_WRITING = threading.RLock()
+
+
+def _one_writer(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    @wraps(function)
+    def locked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with _WRITING:
+            return function(*args, **kwargs)
+    return locked
+
+
+@_one_writer
 def ensure_server_certificate(
     data_dir: Path,
     host_names: Iterable[str],
@@ -174,10 +194,8 @@ def certificate_info(
 
 
 def served_certificate(data_dir: Path) -> CertificateInfo | None:
-    """The certificate the server presents, read only; None before the server first created one.
-
-    Generating is left to the server's start (ensure_server_certificate): two threads creating the
-    local CA at once could leave a CA key that does not match its certificate."""
+    """The certificate the server presents, read only (for showing it): None before the server's
+    first start created one. Creating is ensure_server_certificate's job, at the server's start."""
     paths = _Paths(Path(data_dir) / TLS_DIR)
     if not (paths.server_cert.exists() and paths.server_key.exists()):
         return None
@@ -187,6 +205,7 @@ def served_certificate(data_dir: Path) -> CertificateInfo | None:
                             imported=imported)
 
 
+@_one_writer
 def import_pem_chain(
     cert_file: Path,
     key_file: Path | None,
@@ -216,6 +235,7 @@ def import_pem_chain(
     return _install_imported(key, certs, data_dir, now)
 
 
+@_one_writer
 def import_pkcs12(
     path: Path, password: str | bytes | None, data_dir: Path, *, now: datetime | None = None
 ) -> CertificateInfo:
@@ -233,6 +253,7 @@ def import_pkcs12(
     return _install_imported(key, [cert, *extra], data_dir, now)
 
 
+@_one_writer
 def remove_imported_certificate(data_dir: Path) -> None:
     """Go back to the generated certificate: the next ensure_server_certificate() issues one."""
     paths = _prepare_dir(data_dir)

@@ -1,7 +1,6 @@
 """Telephone lines: numbers with their SIP registration data."""
 from __future__ import annotations
 
-from collections import namedtuple
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app import validation as v
-from app.services.base import NotFound, Service
+from app.services.base import NotFound, Service, plain_rows
 from app.services.dto import Actor, LineInfo
 from models.schema import Account, Device, KeyAssignment, Line, Pbx
 
@@ -78,10 +77,7 @@ class LineService(Service):
             elif actor.role == "user":
                 query = query.where(Line.id.in_(actor.line_ids or [-1]))
             result = []
-            rows = s.execute(query)
-            # a namedtuple: attribute access on SQLAlchemy's Row costs several times more per field
-            record = namedtuple("record", list(rows.keys()))  # type: ignore[misc]
-            for row in map(record._make, rows):
+            for row in plain_rows(s.execute(query)):
                 result.append(LineInfo(
                     id=row.id, pbx_id=row.pbx_id, account_id=row.account_id, number=row.number,
                     display_name=row.display_name,

@@ -160,16 +160,6 @@ class TransactionTable:
             return None
         return self._by_key.get((branch, response.cseq.method))
 
-    def next_deadline(self) -> float | None:
-        deadlines = [d for t in self._by_key.values() if (d := t.next_deadline) is not None]
-        return min(deadlines) if deadlines else None
-
-    def discard_terminated(self) -> None:
-        self._by_key = {k: t for k, t in self._by_key.items() if not t.terminated}
-
-    def __iter__(self):
-        return iter(list(self._by_key.values()))
-
 
 class DeadlineQueue:
     """Transactions ordered by their next deadline, so a client with thousands of them pending finds the due

@@ -114,3 +114,40 @@ def test_port_in_use_gives_a_clear_message(served, data_dir):
                           check=False, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert f"port {service.server.port}" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_change_does_not_wait_for_a_render_in_progress(ctx):
+    """The GUI thread drops a retired key at once even while the refresher renders (outside the lock)."""
+    import threading
+    import time
+
+    from app.serving import SnapshotBuilder
+
+    pbx = ctx.pbx.create(ADMIN, PbxInput(name="Acme", sip_domain="sip.acme.example", registrar_host="sip.acme.example"))
+    line = ctx.lines.create(ADMIN, pbx.id, LineInput(number="100", display_name="Anna", password="pw-100"))
+    device = ctx.devices.create(ADMIN, line.id, "yealink-t46u")
+    builder = SnapshotBuilder(ctx)
+    started, go = threading.Event(), threading.Event()
+    render_many = ctx.configs.render_many
+
+    def slow_render(ids):  # the refresher thread in the middle of a long render
+        started.set()
+        go.wait(10)
+        return render_many(ids)
+
+    ctx.configs.render_many = slow_render
+    rendering = threading.Thread(target=builder.build, name="test-render")
+    rendering.start()
+    try:
+        assert started.wait(5)
+        renewed = ctx.devices.new_access_key(ADMIN, device.id)
+        began = time.monotonic()
+        snapshot = builder.build(render=False)
+        assert time.monotonic() - began < 1.0
+        assert device.access_key not in snapshot.entries and len(snapshot.retired) == 1
+    finally:
+        go.set()
+        rendering.join(10)
+    after = builder.build(render=False)
+    # the render read the device after the change: kept under the new key, never under the old one
+    assert device.access_key not in after.entries and renewed.access_key in after.entries

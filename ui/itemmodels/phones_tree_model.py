@@ -313,9 +313,6 @@ class PhonesTreeModel(QAbstractItemModel):
         self._apply_filter()
         self.endResetModel()
 
-    def filter_text(self) -> str:
-        return self._filter
-
     def _apply_filter(self) -> None:
         if self._filter:
             texts, wanted = self._search_texts, self._filter
@@ -357,7 +354,6 @@ class PhonesTreeModel(QAbstractItemModel):
         device_id = device_of_target(event.target_id) if isinstance(event, EndpointStateChanged) else None
         if device_id is None:
             return
-        self._reachable[device_id] = event.reachable  # the session's dict (already set by the session)
         index = self.device_index(device_id, Column.REACHABLE)
         if index.isValid():
             self.dataChanged.emit(index, index)

@@ -76,7 +76,6 @@ class RecordTable(QTableWidget):
 
     def set_records(self, rows: Sequence[tuple[int, Sequence[str]]]) -> None:
         selected = self.selected_id()
-        self.setSortingEnabled(False)
         self.setRowCount(len(rows))
         for r, (record_id, cells) in enumerate(rows):
             for c, text in enumerate(cells):

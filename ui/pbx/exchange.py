@@ -123,6 +123,7 @@ class ExchangePage(QWidget):
         if not self.is_provider:
             return None
         self.dialog = NewPbxDialog(self._session, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no passwords kept in hidden dialogs
         self.dialog.created.connect(self.pbx_created)
         self.dialog.open()
         return self.dialog

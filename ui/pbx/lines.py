@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.importer import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, ImportResult, import_lines
@@ -129,6 +129,7 @@ class LinesPage(QWidget):
         except SERVICE_ERRORS as exc:
             show_inline(self.message, sentence(exc))
         self.dialog = LineDialog(self._session, self.pbx_id, self.accounts, line, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no passwords kept in hidden dialogs
         self.dialog.saved.connect(self._saved)
         self.dialog.open()
         return self.dialog

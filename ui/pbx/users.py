@@ -1,7 +1,7 @@
 """The Users page: the console users of the vPBX (administrators and users) with their lines."""
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from app.services.dto import LineInfo, UserInfo
@@ -106,6 +106,7 @@ class UsersPage(QWidget):
             return None
         show_inline(self.message, "")
         dialog = NewUserDialog(self._session, self.pbx_id, self.lines, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no passwords kept in hidden dialogs
         dialog.saved.connect(self._saved)
         self.dialog = dialog
         dialog.open()
@@ -118,6 +119,7 @@ class UsersPage(QWidget):
             return None
         show_inline(self.message, "")
         dialog = UserLinesDialog(self._session, user, self.lines, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no passwords kept in hidden dialogs
         dialog.saved.connect(self._saved)
         self.dialog = dialog
         dialog.open()

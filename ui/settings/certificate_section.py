@@ -138,13 +138,16 @@ class CertificateSection(QGroupBox):
     @Slot()
     def choose_import(self) -> None:
         self.import_dialog = CertificateImportDialog(self)
+        # deleted when closed: the typed password must not stay in a hidden widget
+        self.import_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog.accepted.connect(self._import_chosen)
         self.import_dialog.open()
 
     @Slot()
     def _import_chosen(self) -> None:
         if self.import_dialog is not None:
-            self.import_certificate(self.import_dialog.request())
+            request, self.import_dialog = self.import_dialog.request(), None
+            self.import_certificate(request)
 
     def import_certificate(self, request: ImportRequest) -> None:
         data_dir = self._session.ctx.data_dir
@@ -169,7 +172,7 @@ class CertificateSection(QGroupBox):
 
     def _replaced(self, info: CertificateInfo) -> None:
         self.show_info(info)
-        self.restart_note.setText(self.tr("Restart the provisioning server to present the new certificate to the "
+        self.restart_note.setText(self.tr("The provisioning server restarts to present the new certificate to the "
                                           "devices."))
         self.restart_note.setVisible(True)
         self.certificate_changed.emit(info)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -125,8 +125,14 @@ class AccessLogDialog(QDialog):
         return [[str(self.proxy.index(row, col).data() or "") for col in range(len(self.COLUMNS))]
                 for row in range(self.proxy.rowCount())]
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # events are not followed while hidden
+
     @Slot(object)
     def _on_event(self, event: object) -> None:
+        if not self.isVisible():  # the main window keeps the dialog: no reading while nobody looks
+            return
         if isinstance(event, (ConfigServed, RequestRefused, RetiredKeyUsed)):
             self._awaited = _utc(event.at) if self._awaited is None else max(self._awaited, _utc(event.at))
             self._retries = 0

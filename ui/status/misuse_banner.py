@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import SIGNAL, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
@@ -37,8 +37,6 @@ class MisuseBanner(QFrame):
         self.setObjectName("misuseBanner")
         self._session = session
         self.reports: list[MisuseReport] = []
-        self.help_viewer = None  # ui.help.viewer.HelpViewer, made on first use
-        self.access_log_dialog = None  # ui.status.access_log_dialog.AccessLogDialog, made on first use
 
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -117,25 +115,8 @@ class MisuseBanner(QFrame):
 
     @Slot()
     def show_procedure(self) -> None:
-        if self.receivers(SIGNAL("help_requested(QString)")) > 0:
-            self.help_requested.emit(MISUSE)
-            return
-        from ui.help.viewer import HelpViewer
-
-        if self.help_viewer is None:
-            self.help_viewer = HelpViewer(self.window())
-        self.help_viewer.show_topic(MISUSE)
+        self.help_requested.emit(MISUSE)
 
     @Slot()
     def show_access_log(self) -> None:
-        if self.receivers(SIGNAL("access_log_requested()")) > 0:
-            self.access_log_requested.emit()
-            return
-        from ui.status.access_log_dialog import AccessLogDialog
-
-        if self.access_log_dialog is None:
-            self.access_log_dialog = AccessLogDialog(self._session, self.window())
-            self.access_log_dialog.refusals_only_box.setChecked(True)
-        self.access_log_dialog.refresh()
-        self.access_log_dialog.show()
-        self.access_log_dialog.raise_()
+        self.access_log_requested.emit()

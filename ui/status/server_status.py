@@ -1,7 +1,7 @@
 """The provisioning server's state for the status bar: its URL and whether it runs, from its events."""
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.provisioning.events import ServerStateChanged
@@ -12,7 +12,6 @@ from ui.status.dot import DotState, StateDot
 class ServerStatusWidget(QWidget):
     """Shows 'Provisioning: running at <url>' / 'stopped' / 'error'; the tooltip has the whole message."""
 
-    state_changed = Signal(object)  # the ServerStateChanged event shown now
 
     def __init__(self, bridge: EventBridge, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,4 +73,3 @@ class ServerStatusWidget(QWidget):
             tip = self.tr("The provisioning server at %1 was stopped at %2; devices cannot load configurations.")
             self.setToolTip(tip.replace("%1", event.url).replace("%2", at))
         self.label.setToolTip(self.toolTip())
-        self.state_changed.emit(event)

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.provisioning.events import ServerStateChanged
-from app.settings import Settings
 from ui.messages import inline_error_label, sentence, show_inline
 from ui.session import ConsoleSession
 from ui.settings.certificate_section import CertificateSection
@@ -76,7 +75,8 @@ class SettingsTab(QWidget):
         self.form.edited.connect(self._edited)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
-        self.certificate.server_restart_needed.connect(self._certificate_replaced)
+        # the certificate section says so next to the certificate
+        self.certificate.server_restart_needed.connect(self.server_restart_needed)
         session.bridge.event_received.connect(self._on_event)
         self.revert()
 
@@ -118,13 +118,10 @@ class SettingsTab(QWidget):
         self.saved_label.setText(self.tr("Saved."))
         self.settings_saved.emit(settings)
         if any(getattr(before, name) != getattr(settings, name) for name in SERVER_FIELDS):
-            self._note_restart(self.tr("Restart the provisioning server to use the new server settings."))
+            self._note_restart(self.tr("The provisioning server restarts with the new settings ..."))
         return True
 
     @Slot()
-    def _certificate_replaced(self) -> None:
-        self.server_restart_needed.emit()  # the certificate section says so next to the certificate
-
     def _note_restart(self, text: str) -> None:
         self.restart_note.setText(text)
         self.restart_note.setVisible(True)
@@ -134,6 +131,3 @@ class SettingsTab(QWidget):
     def _on_event(self, event: object) -> None:
         if isinstance(event, ServerStateChanged) and event.running:
             self.restart_note.setVisible(False)  # started again: it uses the saved settings now
-
-    def current_settings(self) -> Settings:
-        return self._ctx.settings

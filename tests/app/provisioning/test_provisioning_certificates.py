@@ -232,3 +232,26 @@ def test_not_a_pem_file_is_explained(tmp_path):
     junk.write_text("hello")
     with pytest.raises(CertificateError, match="no PEM certificate"):
         import_pem_chain(junk, None, tmp_path / "data")
+def test_two_threads_creating_the_local_ca_at_once_get_one_consistent_ca(tmp_path):
+    """The server's start and "use own certificate" (task pool) may run together."""
+    import threading
+
+    results, errors = [], []
+
+    def create():
+        try:
+            results.append(ensure_server_certificate(tmp_path, ["prov.test.example"], ["127.0.0.1"]))
+        except Exception as exc:  # noqa: BLE001  (reported by the assertion below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=create, name=f"test-ca-{n}") for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert errors == [] and len(results) == 4
+    ca = x509.load_pem_x509_certificate((tmp_path / "tls" / "ca.crt").read_bytes())
+    ca_key = serialization.load_pem_private_key((tmp_path / "tls" / "ca.key").read_bytes(), None)
+    assert ca.public_key().public_numbers() == ca_key.public_key().public_numbers()
+    leaf = x509.load_pem_x509_certificate((tmp_path / "tls" / "server.crt").read_bytes())
+    ca.public_key().verify(leaf.signature, leaf.tbs_certificate_bytes, ec.ECDSA(leaf.signature_hash_algorithm))

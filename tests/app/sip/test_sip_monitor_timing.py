@@ -1,4 +1,4 @@
-"""Proposed for tests/app/sip/test_sip_monitor_timing.py: the timing fixes found by bench/sip_monitor_bench.py.
+"""The timing fixes found by bench/sip_monitor_bench.py.
 
 Probes give up after the monitor's probe_timeout instead of Timer F, silent targets do not stretch a round,
 suspects are re-checked well before the next round, and the client finds due timers through a heap.

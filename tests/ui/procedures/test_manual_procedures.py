@@ -224,6 +224,15 @@ def test_manage_an_ip_telephone_with_the_qr_code(qtbot, ctx, provider, console, 
     qtbot.waitUntil(window.misuse_banner.isVisible, timeout=5000)
     assert "127.0.0.1" in window.misuse_banner.text_label.text()
     assert urlsplit(url).path[1:-4] not in window.misuse_banner.text_label.text()
+    # ... with the manual's procedure and the refusals of the access log one click away
+    window.misuse_banner.procedure_button.click()
+    assert window.help_viewer.isVisible() and window.help_viewer.current_topic() == "misuse"
+    window.help_viewer.close()
+    window.misuse_banner.access_log_button.click()
+    log = window.access_log_dialog
+    assert log.isVisible() and log.refusals_only_box.isChecked()
+    qtbot.waitUntil(lambda: any("retired" in row[4] for row in log.row_texts()), timeout=10000)
+    log.close()
     again.close()
     dialog.close()
 

@@ -250,8 +250,8 @@ def test_importing_a_pem_chain_shows_the_new_certificate_and_asks_for_a_restart(
     assert section.fingerprint_label.text() != own
     assert section.issuer_label.text() == "CN=Test Company Root CA (imported)"
     assert section.subject_label.text() == "CN=prov.test.example"
-    assert section.restart_note.text() == ("Restart the provisioning server to present the new certificate to the "
-                                           "devices.")
+    assert section.restart_note.text() == ("The provisioning server restarts to present the new certificate to "
+                                           "the devices.")
     assert not section.message.isVisible()
     served = x509.load_pem_x509_certificates((ctx.data_dir / "tls" / "server.crt").read_bytes())[0]
     assert _fingerprint(served) == _fingerprint(leaf)

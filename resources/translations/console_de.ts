@@ -79,67 +79,67 @@
         <translation>&amp;Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="170"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="176"/>
         <source>served</source>
         <translation>ausgeliefert</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="171"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="177"/>
         <source>unknown access key</source>
         <translation>unbekannter Zugangsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="172"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="178"/>
         <source>retired access key</source>
         <translation>stillgelegter Zugangsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="173"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="179"/>
         <source>unknown file</source>
         <translation>unbekannte Datei</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="174"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="180"/>
         <source>malformed path</source>
         <translation>fehlerhafter Pfad</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="175"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="181"/>
         <source>method not allowed</source>
         <translation>Methode nicht erlaubt</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="176"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="182"/>
         <source>bad request</source>
         <translation>fehlerhafte Anfrage</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="177"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="183"/>
         <source>request too large</source>
         <translation>Anfrage zu groß</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="178"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="184"/>
         <source>possible misuse: retired key</source>
         <translation>möglicher Missbrauch: stillgelegter Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="186"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="192"/>
         <source>%1 of line %2</source>
         <translation>%1 der Leitung %2</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="188"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="194"/>
         <source>(deleted device)</source>
         <translation>(gelöschtes Gerät)</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="209"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="215"/>
         <source>%1 of the latest %2 entries shown.</source>
         <translation>%1 der letzten %2 Einträge angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/access_log_dialog.py" line="209"/>
+        <location filename="../../ui/status/access_log_dialog.py" line="215"/>
         <source>%2 entries.</source>
         <translation>%2 Einträge.</translation>
     </message>
@@ -435,32 +435,32 @@
         <translation>Das Zertifikat läuft in %1 Tagen ab; beim Start des Servers wird ein neues ausgestellt.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="157"/>
+        <location filename="../../ui/settings/certificate_section.py" line="160"/>
         <source>Import certificate</source>
         <translation>Zertifikat importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="157"/>
+        <location filename="../../ui/settings/certificate_section.py" line="160"/>
         <source>Importing the certificate ...</source>
         <translation>Zertifikat wird importiert ...</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="167"/>
+        <location filename="../../ui/settings/certificate_section.py" line="170"/>
         <source>Use own certificate</source>
         <translation>Eigenes Zertifikat verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="167"/>
+        <location filename="../../ui/settings/certificate_section.py" line="170"/>
         <source>Issuing a certificate of the local CA ...</source>
         <translation>Zertifikat der lokalen CA wird ausgestellt ...</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="172"/>
-        <source>Restart the provisioning server to present the new certificate to the devices.</source>
-        <translation>Starten Sie den Provisioning-Server neu, damit er den Geräten das neue Zertifikat vorlegt.</translation>
+        <location filename="../../ui/settings/certificate_section.py" line="175"/>
+        <source>The provisioning server restarts to present the new certificate to the devices.</source>
+        <translation>Der Provisioning-Server startet neu, um den Geräten das neue Zertifikat vorzulegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_section.py" line="192"/>
+        <location filename="../../ui/settings/certificate_section.py" line="195"/>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
     </message>
@@ -748,57 +748,57 @@ Verwenden Sie einen neuen Zugangsschlüssel nach Missbrauch oder Verlust von Kon
 <context>
     <name>DeviceForm</name>
     <message>
-        <location filename="../../ui/device/device_form.py" line="125"/>
+        <location filename="../../ui/device/device_form.py" line="124"/>
         <source>Parameters</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="128"/>
+        <location filename="../../ui/device/device_form.py" line="127"/>
         <source>If no password is entered, a random 40-digit password is generated automatically. This automatic password is never disclosed.</source>
         <translation>Wird kein Passwort eingegeben, wird automatisch ein zufälliges 40-stelliges Passwort erzeugt. Dieses automatische Passwort wird nie offengelegt.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="132"/>
+        <location filename="../../ui/device/device_form.py" line="131"/>
         <source>Defines the password for the configuration access of the administrator to the VoIP device: 4 to 9 digits, no characters.</source>
         <translation>Legt das Passwort für den Konfigurationszugang des Administrators zum VoIP-Gerät fest: 4 bis 9 Ziffern, keine Buchstaben.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="136"/>
+        <location filename="../../ui/device/device_form.py" line="135"/>
         <source>Defines the user name for the user&apos;s configuration access to the VoIP device. Any string.</source>
         <translation>Legt den Benutzernamen für den Konfigurationszugang des Benutzers zum VoIP-Gerät fest. Beliebige Zeichenfolge.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="138"/>
+        <location filename="../../ui/device/device_form.py" line="137"/>
         <source>Defines the password for the configuration access of the user to the VoIP device: 4 to 9 digits, no characters.</source>
         <translation>Legt das Passwort für den Konfigurationszugang des Benutzers zum VoIP-Gerät fest: 4 bis 9 Ziffern, keine Buchstaben.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="141"/>
+        <location filename="../../ui/device/device_form.py" line="140"/>
         <source>e.g. 00041345C9BF</source>
         <translation>z. B. 00041345C9BF</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="143"/>
+        <location filename="../../ui/device/device_form.py" line="142"/>
         <source>Defines the MAC address of the VoIP device. The MAC address can usually be read on the type label of the device: 12 hex digits, e.g. 00041345C9BF (00:04:13:45:C9:BF is accepted too).</source>
         <translation>Legt die MAC-Adresse des VoIP-Geräts fest. Die MAC-Adresse steht meist auf dem Typenschild des Geräts: 12 Hexadezimalziffern, z. B. 00041345C9BF (00:04:13:45:C9:BF wird auch akzeptiert).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="146"/>
+        <location filename="../../ui/device/device_form.py" line="145"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="146"/>
+        <location filename="../../ui/device/device_form.py" line="145"/>
         <source>once</source>
         <translation>einmal</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="146"/>
+        <location filename="../../ui/device/device_form.py" line="145"/>
         <source>done</source>
         <translation>erledigt</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="150"/>
+        <location filename="../../ui/device/device_form.py" line="149"/>
         <source>Defines whether the VoIP device is configured via the manufacturer&apos;s redirection service (%1).
 no: the configuration via the redirection service is switched off.
 once: the configuration is allowed once; to repeat it, set it to &quot;once&quot; again.
@@ -809,272 +809,272 @@ einmal: Die Konfiguration ist einmal erlaubt; um sie zu wiederholen, setzen Sie 
 erledigt: Die Konfiguration ist über den Redirection-Service erfolgt (von der Konsole gesetzt).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="157"/>
+        <location filename="../../ui/device/device_form.py" line="156"/>
         <source>Defines the DECT base station to which the DECT handset must connect. Only base stations of this vPBX that fit this handset type are listed.</source>
         <translation>Legt die DECT-Basisstation fest, mit der sich das DECT-Mobilteil verbinden muss. Nur Basisstationen dieser vPBX, die zu diesem Mobilteiltyp passen, werden aufgeführt.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="161"/>
+        <location filename="../../ui/device/device_form.py" line="160"/>
         <source>Password for &apos;adm&amp;in&apos;:</source>
         <translation>Passwort für &apos;adm&amp;in&apos;:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="162"/>
+        <location filename="../../ui/device/device_form.py" line="161"/>
         <source>User &amp;Name:</source>
         <translation>Benutze&amp;rname:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="163"/>
+        <location filename="../../ui/device/device_form.py" line="162"/>
         <source>Password for &apos;&amp;user&apos;:</source>
         <translation>Passwort für &apos;&amp;user&apos;:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="164"/>
+        <location filename="../../ui/device/device_form.py" line="163"/>
         <source>MA&amp;C:</source>
         <translation>MA&amp;C:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="165"/>
+        <location filename="../../ui/device/device_form.py" line="164"/>
         <source>MAC &amp;Provisioning:</source>
         <translation>MAC-&amp;Provisioning:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="167"/>
+        <location filename="../../ui/device/device_form.py" line="166"/>
         <source>&amp;Base Unit:</source>
         <translation>&amp;Basisstation:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="201"/>
+        <location filename="../../ui/device/device_form.py" line="200"/>
         <source>The smartphone app has no parameters here: click [New] to show a QR code that the app scans to load its configuration.</source>
         <translation>Die Smartphone-App hat hier keine Parameter: Klicken Sie auf [Neu], um einen QR-Code anzuzeigen, den die App scannt, um ihre Konfiguration zu laden.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="204"/>
+        <location filename="../../ui/device/device_form.py" line="203"/>
         <source>The browser phone has no parameters here: it logs in with the user name and password of the AdminCenter account on the exchange&apos;s web phone page.</source>
         <translation>Das Browser-Telefon hat hier keine Parameter: Es meldet sich mit Benutzername und Passwort des AdminCenter-Kontos auf der Web-Telefon-Seite der Nebenstellenanlage an.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="206"/>
+        <location filename="../../ui/device/device_form.py" line="205"/>
         <source>This device type has no parameters to configure here.</source>
         <translation>Dieser Gerätetyp hat hier keine Parameter zu konfigurieren.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="217"/>
+        <location filename="../../ui/device/device_form.py" line="216"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="219"/>
+        <location filename="../../ui/device/device_form.py" line="218"/>
         <source>Show or hide the digits you typed (a generated password is never shown).</source>
         <translation>Die eingegebenen Ziffern anzeigen oder verbergen (ein erzeugtes Passwort wird nie angezeigt).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="229"/>
+        <location filename="../../ui/device/device_form.py" line="228"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="232"/>
+        <location filename="../../ui/device/device_form.py" line="231"/>
         <source>Store the parameters on the telephone exchange (Ctrl+S). Nothing is stored if one of them is wrong.</source>
         <translation>Die Parameter in der Nebenstellenanlage speichern (Ctrl+S). Ist einer davon falsch, wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="240"/>
+        <location filename="../../ui/device/device_form.py" line="239"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="247"/>
+        <location filename="../../ui/device/device_form.py" line="246"/>
         <source>Date, time, IP address and User-Agent of the device&apos;s last download of its configuration.</source>
         <translation>Datum, Uhrzeit, IP-Adresse und User-Agent des letzten Downloads der Konfiguration durch das Gerät.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="248"/>
+        <location filename="../../ui/device/device_form.py" line="247"/>
         <source>Re&amp;fresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="250"/>
+        <location filename="../../ui/device/device_form.py" line="249"/>
         <source>Read Last Access and the sync state again, e.g. to check whether the configuration was loaded.</source>
         <translation>„Letzter Zugriff“ und den Synchronisierungsstatus neu lesen, z. B. um zu prüfen, ob die Konfiguration geladen wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="254"/>
+        <location filename="../../ui/device/device_form.py" line="253"/>
         <source>Last Access:</source>
         <translation>Letzter Zugriff:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="259"/>
+        <location filename="../../ui/device/device_form.py" line="258"/>
         <source>Whether the device has loaded the configuration revision the exchange holds now.</source>
         <translation>Ob das Gerät die Konfigurationsrevision geladen hat, die die Nebenstellenanlage jetzt hält.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="260"/>
+        <location filename="../../ui/device/device_form.py" line="259"/>
         <source>Configuration:</source>
         <translation>Konfiguration:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="263"/>
+        <location filename="../../ui/device/device_form.py" line="262"/>
         <source>The SIP monitor&apos;s last check of the device&apos;s registration.</source>
         <translation>Die letzte Prüfung der Registrierung des Geräts durch den SIP-Monitor.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="264"/>
+        <location filename="../../ui/device/device_form.py" line="263"/>
         <source>Reachability:</source>
         <translation>Erreichbarkeit:</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="269"/>
+        <location filename="../../ui/device/device_form.py" line="268"/>
         <source>S&amp;ynchronize</source>
         <translation>S&amp;ynchronisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="271"/>
+        <location filename="../../ui/device/device_form.py" line="270"/>
         <source>Tell the device to download its saved configuration now, and wait until it has.</source>
         <translation>Das Gerät anweisen, seine gespeicherte Konfiguration jetzt herunterzuladen, und warten, bis es das getan hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="272"/>
+        <location filename="../../ui/device/device_form.py" line="271"/>
         <source>&amp;Restart ...</source>
         <translation>&amp;Neustart ...</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="273"/>
+        <location filename="../../ui/device/device_form.py" line="272"/>
         <source>Restart the device (asks first).</source>
         <translation>Das Gerät neu starten (fragt vorher nach).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="274"/>
+        <location filename="../../ui/device/device_form.py" line="273"/>
         <source>New &amp;Access Key ...</source>
         <translation>Neuer &amp;Zugangsschlüssel ...</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="276"/>
+        <location filename="../../ui/device/device_form.py" line="275"/>
         <source>Replace the access key after misuse or loss of configuration data (asks first; the current link stops working at once).</source>
         <translation>Den Zugangsschlüssel nach Missbrauch oder Verlust von Konfigurationsdaten ersetzen (fragt vorher nach; der aktuelle Link funktioniert sofort nicht mehr).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="278"/>
+        <location filename="../../ui/device/device_form.py" line="277"/>
         <source>&amp;Manual configure ...</source>
         <translation>&amp;Manuell konfigurieren ...</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="280"/>
+        <location filename="../../ui/device/device_form.py" line="279"/>
         <source>Show the link with the access key and the exact steps to enter it on the device.</source>
         <translation>Den Link mit dem Zugangsschlüssel und die genauen Schritte zeigen, um ihn am Gerät einzugeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="281"/>
+        <location filename="../../ui/device/device_form.py" line="280"/>
         <source>S&amp;tate ...</source>
         <translation>S&amp;tatus ...</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="282"/>
+        <location filename="../../ui/device/device_form.py" line="281"/>
         <source>Show the registrations of this telephone line.</source>
         <translation>Die Registrierungen dieser Telefonleitung anzeigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="283"/>
+        <location filename="../../ui/device/device_form.py" line="282"/>
         <source>&amp;New</source>
         <translation>N&amp;eu</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="285"/>
+        <location filename="../../ui/device/device_form.py" line="284"/>
         <source>Create a new access key and show it as a QR code for the smartphone app to scan.</source>
         <translation>Einen neuen Zugangsschlüssel erstellen und als QR-Code für die Smartphone-App zum Scannen anzeigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="286"/>
+        <location filename="../../ui/device/device_form.py" line="285"/>
         <source>&amp;Web phone ...</source>
         <translation>&amp;Web-Telefon ...</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="287"/>
+        <location filename="../../ui/device/device_form.py" line="286"/>
         <source>How to start the browser phone and the page to open.</source>
         <translation>Wie das Browser-Telefon gestartet wird und welche Seite zu öffnen ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="327"/>
+        <location filename="../../ui/device/device_form.py" line="326"/>
         <source>(generated, never shown)</source>
         <translation>(erzeugt, wird nie angezeigt)</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="328"/>
+        <location filename="../../ui/device/device_form.py" line="327"/>
         <source>empty: a random password is generated</source>
         <translation>leer: ein zufälliges Passwort wird erzeugt</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="344"/>
+        <location filename="../../ui/device/device_form.py" line="343"/>
         <source>(none)</source>
         <translation>(keins)</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="353"/>
+        <location filename="../../ui/device/device_form.py" line="352"/>
         <source>%1 on line %2 (#%3)</source>
         <translation>%1 auf Leitung %2 (#%3)</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="357"/>
+        <location filename="../../ui/device/device_form.py" line="356"/>
         <source>device #%1</source>
         <translation>Gerät #%1</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="364"/>
+        <location filename="../../ui/device/device_form.py" line="363"/>
         <source>never: the device has not loaded its configuration yet</source>
         <translation>nie: Das Gerät hat seine Konfiguration noch nicht geladen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="366"/>
+        <location filename="../../ui/device/device_form.py" line="365"/>
         <source>%1 from %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="369"/>
+        <location filename="../../ui/device/device_form.py" line="368"/>
         <source>User-Agent: %1</source>
         <translation>User-Agent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="377"/>
+        <location filename="../../ui/device/device_form.py" line="376"/>
         <source>not loaded yet: the device has not fetched revision %1 with its current access key</source>
         <translation>noch nicht geladen: Das Gerät hat Revision %1 mit seinem aktuellen Zugangsschlüssel noch nicht abgerufen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="381"/>
+        <location filename="../../ui/device/device_form.py" line="380"/>
         <source>an unknown time</source>
         <translation>Zeitpunkt unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="382"/>
+        <location filename="../../ui/device/device_form.py" line="381"/>
         <source>synchronized at %1 (revision %2)</source>
         <translation>synchronisiert: %1 (Revision %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="383"/>
+        <location filename="../../ui/device/device_form.py" line="382"/>
         <source>needs sync: the device has revision %1, the exchange holds revision %2; click [Synchronize]</source>
         <translation>Synchronisieren nötig: Das Gerät hat Revision %1, die Nebenstellenanlage hält Revision %2; klicken Sie auf [Synchronisieren]</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="389"/>
+        <location filename="../../ui/device/device_form.py" line="388"/>
         <source>unknown: the SIP monitor has not checked this device yet</source>
         <translation>unbekannt: Der SIP-Monitor hat dieses Gerät noch nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="391"/>
+        <location filename="../../ui/device/device_form.py" line="390"/>
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="393"/>
+        <location filename="../../ui/device/device_form.py" line="392"/>
         <source>unreachable: the device did not answer the SIP monitor</source>
         <translation>nicht erreichbar: Das Gerät hat dem SIP-Monitor nicht geantwortet</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="412"/>
+        <location filename="../../ui/device/device_form.py" line="411"/>
         <source>● Unsaved changes</source>
         <translation>● Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/device_form.py" line="520"/>
+        <location filename="../../ui/device/device_form.py" line="505"/>
         <source>Saved. Click [Synchronize] to send it to the device.</source>
         <translation>Gespeichert. Klicken Sie auf [Synchronisieren], um es an das Gerät zu senden.</translation>
     </message>
@@ -1155,7 +1155,7 @@ erledigt: Die Konfiguration ist über den Redirection-Service erfolgt (von der K
         <translation>Gespeichert. Synchronisieren Sie die Geräte, damit sie die Änderungen laden.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/exchange.py" line="139"/>
+        <location filename="../../ui/pbx/exchange.py" line="140"/>
         <source>Delete the vPBX “%1”? This cannot be undone.
 
 Deleted with it:
@@ -1174,12 +1174,12 @@ Mit ihr gelöscht werden:
 • ihre Konten mit ihren TopStop-Limits</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/exchange.py" line="147"/>
+        <location filename="../../ui/pbx/exchange.py" line="148"/>
         <source>Delete vPBX</source>
         <translation>vPBX löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/exchange.py" line="147"/>
+        <location filename="../../ui/pbx/exchange.py" line="148"/>
         <source>&amp;Delete vPBX</source>
         <translation>vPBX &amp;löschen</translation>
     </message>
@@ -1253,32 +1253,32 @@ Mit ihr gelöscht werden:
 <context>
     <name>KeyEditing</name>
     <message>
-        <location filename="../../ui/keys/editing.py" line="58"/>
+        <location filename="../../ui/keys/editing.py" line="59"/>
         <source>Clear key %1</source>
         <translation>Taste %1 leeren</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/editing.py" line="61"/>
+        <location filename="../../ui/keys/editing.py" line="62"/>
         <source>Put %1 on key %2</source>
         <translation>%1 auf Taste %2 legen</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/editing.py" line="66"/>
+        <location filename="../../ui/keys/editing.py" line="67"/>
         <source>Move key %1 to %2</source>
         <translation>Taste %1 nach %2 verschieben</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/editing.py" line="73"/>
+        <location filename="../../ui/keys/editing.py" line="74"/>
         <source>BLF for every other subscriber</source>
         <translation>BLF für jeden anderen Teilnehmer</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/editing.py" line="78"/>
+        <location filename="../../ui/keys/editing.py" line="79"/>
         <source>Copy layout from %1</source>
         <translation>Belegung von %1 kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/keys/editing.py" line="83"/>
+        <location filename="../../ui/keys/editing.py" line="84"/>
         <source>Clear page %1</source>
         <translation>Seite %1 leeren</translation>
     </message>
@@ -1579,6 +1579,11 @@ Mit ihr gelöscht werden:
         <source>Could not write %1; choose another folder.</source>
         <translation>%1 konnte nicht geschrieben werden; wählen Sie einen anderen Ordner.</translation>
     </message>
+    <message>
+        <location filename="../../ui/keys/key_text.py" line="38"/>
+        <source>This key does not accept this feature.</source>
+        <translation>Diese Taste unterstützt dieses Leistungsmerkmal nicht.</translation>
+    </message>
 </context>
 <context>
     <name>LineDialog</name>
@@ -1816,7 +1821,7 @@ Mit ihr gelöscht werden:
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="148"/>
+        <location filename="../../ui/pbx/lines.py" line="149"/>
         <source>Delete line %1?
 
 Its devices are deleted with it (%2): their configuration links stop working. Console users lose this line.</source>
@@ -1825,43 +1830,43 @@ Its devices are deleted with it (%2): their configuration links stop working. Co
 Ihre Geräte werden mit ihr gelöscht (%2): Ihre Konfigurationslinks funktionieren nicht mehr. Konsolenbenutzer verlieren diese Leitung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="152"/>
+        <location filename="../../ui/pbx/lines.py" line="153"/>
         <source>Delete line %1? It has no devices. Console users lose this line.</source>
         <translation>Leitung %1 löschen? Sie hat keine Geräte. Konsolenbenutzer verlieren diese Leitung.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="153"/>
+        <location filename="../../ui/pbx/lines.py" line="154"/>
         <source>Delete line</source>
         <translation>Leitung löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="153"/>
+        <location filename="../../ui/pbx/lines.py" line="154"/>
         <source>&amp;Delete line</source>
         <translation>Leitung &amp;löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="170"/>
-        <location filename="../../ui/pbx/lines.py" line="188"/>
+        <location filename="../../ui/pbx/lines.py" line="171"/>
+        <location filename="../../ui/pbx/lines.py" line="189"/>
         <source>Import lines</source>
         <translation>Leitungen importieren</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="171"/>
+        <location filename="../../ui/pbx/lines.py" line="172"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="189"/>
+        <location filename="../../ui/pbx/lines.py" line="190"/>
         <source>Importing %1 ...</source>
         <translation>%1 wird importiert ...</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="199"/>
+        <location filename="../../ui/pbx/lines.py" line="200"/>
         <source>the import was cancelled.</source>
         <translation>der Import wurde abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/lines.py" line="201"/>
+        <location filename="../../ui/pbx/lines.py" line="202"/>
         <source>Imported %1 lines and %2 devices.</source>
         <translation>%1 Leitungen und %2 Geräte importiert.</translation>
     </message>
@@ -2033,12 +2038,12 @@ Ihre Geräte werden mit ihr gelöscht (%2): Ihre Konfigurationslinks funktionier
         <translation>&amp;Über</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>About VoIP Device Console</source>
         <translation>Über VoIP-Gerätekonsole</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>VoIP Device Console
 
 Provisions the VoIP phones, DECT systems and gateways of a virtual PBX and shows whether they loaded their configuration.</source>
@@ -2047,22 +2052,22 @@ Provisions the VoIP phones, DECT systems and gateways of a virtual PBX and shows
 Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstellenanlage mit ihrer Konfiguration und zeigt, ob sie sie geladen haben.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Provisioning server</source>
         <translation>Provisioning-Server</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Restarting the provisioning server ...</source>
         <translation>Der Provisioning-Server wird neu gestartet ...</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Registration monitor</source>
         <translation>Registrierungsmonitor</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>Restarting the registration monitor ...</source>
         <translation>Der Registrierungsmonitor wird neu gestartet ...</translation>
     </message>
@@ -2118,52 +2123,52 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 <context>
     <name>MisuseBanner</name>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="56"/>
+        <location filename="../../ui/status/misuse_banner.py" line="54"/>
         <source>&amp;Procedure at misuse ...</source>
         <translation>&amp;Vorgehen bei Missbrauch ...</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="58"/>
+        <location filename="../../ui/status/misuse_banner.py" line="56"/>
         <source>Open the manual&apos;s &quot;Procedure at Loss of Critical Data and Misuse (Fraud)&quot;: new access keys, new SIP credentials and the transfer to every device of the line.</source>
         <translation>Im Handbuch den Abschnitt &quot;Procedure at Loss of Critical Data and Misuse (Fraud)&quot; öffnen: neue Zugangsschlüssel, neue SIP-Zugangsdaten und die Übertragung auf jedes Gerät der Leitung.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="60"/>
+        <location filename="../../ui/status/misuse_banner.py" line="58"/>
         <source>Show access &amp;log</source>
         <translation>&amp;Zugriffsprotokoll anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="61"/>
+        <location filename="../../ui/status/misuse_banner.py" line="59"/>
         <source>Every request to the provisioning server, refusals first.</source>
         <translation>Jede Anfrage an den Provisioning-Server, Abweisungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="62"/>
+        <location filename="../../ui/status/misuse_banner.py" line="60"/>
         <source>&amp;Dismiss</source>
         <translation>&amp;Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="63"/>
+        <location filename="../../ui/status/misuse_banner.py" line="61"/>
         <source>Hide this notice; the requests stay in the access log.</source>
         <translation>Diesen Hinweis ausblenden; die Anfragen bleiben im Zugriffsprotokoll.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="92"/>
+        <location filename="../../ui/status/misuse_banner.py" line="90"/>
         <source>A retired access key was used from %1 for device %2 at %3. This may mean the configuration was published (possible misuse).</source>
         <translation>Ein stillgelegter Zugangsschlüssel wurde von %1 für Gerät %2 um %3 verwendet. Das kann bedeuten, dass die Konfiguration veröffentlicht wurde (möglicher Missbrauch).</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="96"/>
+        <location filename="../../ui/status/misuse_banner.py" line="94"/>
         <source>%1 such requests since the last dismissal.</source>
         <translation>%1 solche Anfragen seit dem letzten Ausblenden.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="109"/>
+        <location filename="../../ui/status/misuse_banner.py" line="107"/>
         <source>%1 of line %2</source>
         <translation>%1 der Leitung %2</translation>
     </message>
     <message>
-        <location filename="../../ui/status/misuse_banner.py" line="111"/>
+        <location filename="../../ui/status/misuse_banner.py" line="109"/>
         <source>(deleted device)</source>
         <translation>(gelöschtes Gerät)</translation>
     </message>
@@ -2829,152 +2834,152 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 <context>
     <name>PhonesTreeModel</name>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="123"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="122"/>
         <source>Telephone: (empty — choose a type)</source>
         <translation>Telefon: (leer — Typ auswählen)</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="125"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="124"/>
         <source>no devices</source>
         <translation>keine Geräte</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="126"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="125"/>
         <source>1 device</source>
         <translation>1 Gerät</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="127"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="126"/>
         <source>%1 devices</source>
         <translation>%1 Geräte</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="129"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="128"/>
         <source>not loaded yet</source>
         <translation>noch nicht geladen</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="130"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="129"/>
         <source>needs sync</source>
         <translation>Synchronisieren nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="131"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="130"/>
         <source>synchronized</source>
         <translation>synchronisiert</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="133"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="132"/>
         <source>synchronized %1</source>
         <translation>synchronisiert %1</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="134"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="133"/>
         <source>never</source>
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="136"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="135"/>
         <source>not probed</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="137"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="136"/>
         <source>reachable</source>
         <translation>erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="138"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="137"/>
         <source>unreachable</source>
         <translation>nicht erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="221"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="220"/>
         <source>Phones</source>
         <translation>Telefone</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="222"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="221"/>
         <source>Reading lines and devices ...</source>
         <translation>Leitungen und Geräte werden gelesen ...</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="558"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="553"/>
         <source>Number / Device</source>
         <translation>Nummer / Gerät</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="559"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="554"/>
         <source>Display name / User</source>
         <translation>Anzeigename / Benutzer</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="560"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="555"/>
         <source>MAC</source>
         <translation>MAC</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="561"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="556"/>
         <source>Sync state</source>
         <translation>Synchronisierungsstatus</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="562"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="557"/>
         <source>Last access</source>
         <translation>Letzter Zugriff</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="563"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="558"/>
         <source>Reachable</source>
         <translation>Erreichbar</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="564"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="559"/>
         <source>Configuration URL</source>
         <translation>Konfigurations-URL</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="622"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="617"/>
         <source>An empty telephone of line %1: choose the device type beside the list and click [+ Save].</source>
         <translation>Ein leeres Telefon der Leitung %1: Wählen Sie den Gerätetyp neben der Liste und klicken Sie auf [+ Speichern].</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="687"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="682"/>
         <source>The device has not loaded its configuration from this link yet.</source>
         <translation>Das Gerät hat seine Konfiguration noch nicht über diesen Link geladen.</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="688"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="683"/>
         <source>The configuration changed since the device loaded it: synchronize the device.</source>
         <translation>Die Konfiguration hat sich geändert, seit das Gerät sie geladen hat: Synchronisieren Sie das Gerät.</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="690"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="685"/>
         <source>The device has loaded the current configuration.</source>
         <translation>Das Gerät hat die aktuelle Konfiguration geladen.</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="693"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="688"/>
         <source>User agent: %1</source>
         <translation>User-Agent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="697"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="692"/>
         <source>The SIP monitor has not probed this device yet (it probes registered devices).</source>
         <translation>Der SIP-Monitor hat dieses Gerät noch nicht geprüft (er prüft registrierte Geräte).</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="699"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="694"/>
         <source>The device answered the SIP monitor&apos;s last probe.</source>
         <translation>Das Gerät hat auf die letzte Prüfung des SIP-Monitors geantwortet.</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="700"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="695"/>
         <source>The device did not answer the SIP monitor&apos;s last probes: check that it is powered and connected, then [State ...].</source>
         <translation>Das Gerät hat auf die letzten Prüfungen des SIP-Monitors nicht geantwortet: Prüfen Sie, ob es Strom hat und verbunden ist, dann [Status ...].</translation>
     </message>
     <message>
-        <location filename="../../ui/itemmodels/phones_tree_model.py" line="703"/>
+        <location filename="../../ui/itemmodels/phones_tree_model.py" line="698"/>
         <source>The device loads its configuration from this link (it contains the access key).</source>
         <translation>Das Gerät lädt seine Konfiguration über diesen Link (er enthält den Zugangsschlüssel).</translation>
     </message>
@@ -2982,12 +2987,12 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 <context>
     <name>QrDialog</name>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="100"/>
+        <location filename="../../ui/device/qr_dialog.py" line="102"/>
         <source>QR code for the app of line %1</source>
         <translation>QR-Code für die App der Leitung %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="103"/>
+        <location filename="../../ui/device/qr_dialog.py" line="105"/>
         <source>1. Start the app on the smartphone and scan this QR code.
 2. Wait for the app to load the configuration.
 3. Check below (or with [Refresh]) that the configuration was loaded.</source>
@@ -2996,93 +3001,93 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 3. Prüfen Sie unten (oder mit [Aktualisieren]), dass die Konfiguration geladen wurde.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="110"/>
+        <location filename="../../ui/device/qr_dialog.py" line="112"/>
         <source>Scan this code with the app. It holds the device&apos;s configuration link.</source>
         <translation>Scannen Sie diesen Code mit der App. Er enthält den Konfigurationslink des Geräts.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="111"/>
+        <location filename="../../ui/device/qr_dialog.py" line="113"/>
         <source>QR code of the configuration link</source>
         <translation>QR-Code des Konfigurationslinks</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="113"/>
-        <location filename="../../ui/device/qr_dialog.py" line="233"/>
+        <location filename="../../ui/device/qr_dialog.py" line="115"/>
+        <location filename="../../ui/device/qr_dialog.py" line="235"/>
         <source>Show &amp;link</source>
         <translation>&amp;Link anzeigen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="117"/>
+        <location filename="../../ui/device/qr_dialog.py" line="119"/>
         <source>Show the link as text, e.g. to enter it in the app by hand. The link contains the device&apos;s secret access key: anyone who has it can load the configuration, SIP password included.</source>
         <translation>Den Link als Text anzeigen, z. B. um ihn von Hand in die App einzugeben. Der Link enthält den geheimen Zugangsschlüssel des Geräts: Wer ihn hat, kann die Konfiguration laden, samt SIP-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="126"/>
+        <location filename="../../ui/device/qr_dialog.py" line="128"/>
         <source>The configuration link (secret: contains the access key).</source>
         <translation>Der Konfigurationslink (geheim: enthält den Zugangsschlüssel).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="128"/>
+        <location filename="../../ui/device/qr_dialog.py" line="130"/>
         <source>The link contains a secret access key; show it only where nobody else can read it.</source>
         <translation>Der Link enthält einen geheimen Zugangsschlüssel; zeigen Sie ihn nur, wo niemand sonst ihn lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="142"/>
+        <location filename="../../ui/device/qr_dialog.py" line="144"/>
         <source>&amp;Refresh</source>
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="144"/>
+        <location filename="../../ui/device/qr_dialog.py" line="146"/>
         <source>Read the device&apos;s last access again (F5).</source>
         <translation>Den letzten Zugriff des Geräts neu lesen (F5).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="150"/>
+        <location filename="../../ui/device/qr_dialog.py" line="152"/>
         <source>Close this window (Esc).</source>
         <translation>Dieses Fenster schließen (Esc).</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="188"/>
+        <location filename="../../ui/device/qr_dialog.py" line="190"/>
         <source>New link</source>
         <translation>Neuer Link</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="189"/>
+        <location filename="../../ui/device/qr_dialog.py" line="191"/>
         <source>This device already loaded its configuration (last access %1). A new QR code makes a new link and the current link invalid at once: the app already installed with the old link will stop receiving updates until it is set up again with the new code.</source>
         <translation>Dieses Gerät hat seine Konfiguration bereits geladen (letzter Zugriff %1). Ein neuer QR-Code erzeugt einen neuen Link und macht den aktuellen Link sofort ungültig: Die bereits mit dem alten Link eingerichtete App erhält keine Aktualisierungen mehr, bis sie mit dem neuen Code neu eingerichtet ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="193"/>
+        <location filename="../../ui/device/qr_dialog.py" line="195"/>
         <source>Make &amp;new link</source>
         <translation>&amp;Neuen Link erzeugen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="233"/>
+        <location filename="../../ui/device/qr_dialog.py" line="235"/>
         <source>Hide &amp;link</source>
         <translation>&amp;Link verbergen</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="267"/>
+        <location filename="../../ui/device/qr_dialog.py" line="269"/>
         <source>Waiting for the app to load its configuration …</source>
         <translation>Warten, bis die App ihre Konfiguration lädt …</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="269"/>
+        <location filename="../../ui/device/qr_dialog.py" line="271"/>
         <source>Configuration loaded at %1 from %2.</source>
         <translation>Konfiguration um %1 von %2 geladen.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="271"/>
+        <location filename="../../ui/device/qr_dialog.py" line="273"/>
         <source>an unknown address</source>
         <translation>einer unbekannten Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="274"/>
+        <location filename="../../ui/device/qr_dialog.py" line="276"/>
         <source>Last Access: never</source>
         <translation>Letzter Zugriff: nie</translation>
     </message>
     <message>
-        <location filename="../../ui/device/qr_dialog.py" line="279"/>
+        <location filename="../../ui/device/qr_dialog.py" line="281"/>
         <source>Last Access: %1</source>
         <translation>Letzter Zugriff: %1</translation>
     </message>
@@ -3090,22 +3095,22 @@ Versorgt die VoIP-Telefone, DECT-Systeme und Gateways einer virtuellen Nebenstel
 <context>
     <name>ServerStatusWidget</name>
     <message>
-        <location filename="../../ui/status/server_status.py" line="43"/>
+        <location filename="../../ui/status/server_status.py" line="42"/>
         <source>Provisioning: not started</source>
         <translation>Provisioning: nicht gestartet</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="44"/>
+        <location filename="../../ui/status/server_status.py" line="43"/>
         <source>The provisioning server, from which the devices load their configuration, has not been started yet.</source>
         <translation>Der Provisioning-Server, von dem die Geräte ihre Konfiguration laden, wurde noch nicht gestartet.</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="58"/>
+        <location filename="../../ui/status/server_status.py" line="57"/>
         <source>Provisioning: running at %1 (warning)</source>
         <translation>Provisioning: läuft auf %1 (Warnung)</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="59"/>
+        <location filename="../../ui/status/server_status.py" line="58"/>
         <source>Running since %1 at %2.
 
 Warning: %3</source>
@@ -3114,34 +3119,34 @@ Warning: %3</source>
 Warnung: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="63"/>
+        <location filename="../../ui/status/server_status.py" line="62"/>
         <source>Provisioning: running at %1</source>
         <translation>Provisioning: läuft auf %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="64"/>
+        <location filename="../../ui/status/server_status.py" line="63"/>
         <source>The devices load their configuration from %1 (running since %2).</source>
         <translation>Die Geräte laden ihre Konfiguration von %1 (läuft seit %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="68"/>
+        <location filename="../../ui/status/server_status.py" line="67"/>
         <source>Provisioning: error</source>
         <translation>Provisioning: Fehler</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="69"/>
+        <location filename="../../ui/status/server_status.py" line="68"/>
         <source>The provisioning server at %1 is not running (since %2):
 %3</source>
         <translation>Der Provisioning-Server auf %1 läuft nicht (seit %2):
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="73"/>
+        <location filename="../../ui/status/server_status.py" line="72"/>
         <source>Provisioning: stopped</source>
         <translation>Provisioning: gestoppt</translation>
     </message>
     <message>
-        <location filename="../../ui/status/server_status.py" line="74"/>
+        <location filename="../../ui/status/server_status.py" line="73"/>
         <source>The provisioning server at %1 was stopped at %2; devices cannot load configurations.</source>
         <translation>Der Provisioning-Server auf %1 wurde um %2 gestoppt; Geräte können keine Konfigurationen laden.</translation>
     </message>
@@ -3324,7 +3329,7 @@ Warnung: %3</translation>
         <translation>Eine neue Sprache wird nach einem Neustart der Konsole wirksam.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/form.py" line="276"/>
+        <location filename="../../ui/settings/form.py" line="268"/>
         <source>&lt;access key&gt;.cfg</source>
         <translation>&lt;Zugangsschlüssel&gt;.cfg</translation>
     </message>
@@ -3332,54 +3337,54 @@ Warnung: %3</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="38"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="34"/>
         <source>Only administrators can change these settings.</source>
         <translation>Nur Administratoren können diese Einstellungen ändern.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="45"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="41"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="47"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="43"/>
         <source>Check and save all settings (Ctrl+S); nothing is saved while a field is wrong.</source>
         <translation>Alle Einstellungen prüfen und speichern (Ctrl+S); solange ein Feld falsch ist, wird nichts gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="49"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="45"/>
         <source>Re&amp;vert</source>
         <translation>&amp;Verwerfen</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="50"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="46"/>
         <source>Discard the changes and show the saved settings again.</source>
         <translation>Die Änderungen verwerfen und wieder die gespeicherten Einstellungen zeigen.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="109"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="106"/>
         <source>Nothing was saved: correct the marked field.</source>
         <translation>Nichts wurde gespeichert: Korrigieren Sie das markierte Feld.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="110"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="107"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts wurde gespeichert: Korrigieren Sie die markierten Felder.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="117"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="114"/>
         <source>Nothing was saved: %1</source>
         <translation>Nichts wurde gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="121"/>
+        <location filename="../../ui/tabs/settings_tab.py" line="118"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/tabs/settings_tab.py" line="124"/>
-        <source>Restart the provisioning server to use the new server settings.</source>
-        <translation>Starten Sie den Provisioning-Server neu, um die neuen Servereinstellungen zu verwenden.</translation>
+        <location filename="../../ui/tabs/settings_tab.py" line="121"/>
+        <source>The provisioning server restarts with the new settings ...</source>
+        <translation>Der Provisioning-Server startet mit den neuen Einstellungen neu ...</translation>
     </message>
 </context>
 <context>
@@ -3505,8 +3510,7 @@ Warnung: %3</translation>
         <translation>Registrar wird gefragt …</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="256"/>
-        <location filename="../../ui/device/state_dialog.py" line="262"/>
+        <location filename="../../ui/device/state_dialog.py" line="254"/>
         <source>Read at %1.</source>
         <translation>Gelesen um %1.</translation>
     </message>
@@ -3521,62 +3525,62 @@ Warnung: %3</translation>
         <translation>Der Registrar konnte nicht gefragt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="280"/>
+        <location filename="../../ui/device/state_dialog.py" line="279"/>
         <source>No registration: no device is registered on line %1.</source>
         <translation>Keine Registrierung: Auf Leitung %1 ist kein Gerät registriert.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="295"/>
+        <location filename="../../ui/device/state_dialog.py" line="294"/>
         <source>passed</source>
         <translation>bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="295"/>
+        <location filename="../../ui/device/state_dialog.py" line="294"/>
         <source>failed</source>
         <translation>nicht bestanden</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="306"/>
+        <location filename="../../ui/device/state_dialog.py" line="305"/>
         <source>Whether the User Agent matches the type of a device of this line.</source>
         <translation>Ob der User-Agent zum Typ eines Geräts dieser Leitung passt.</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="315"/>
+        <location filename="../../ui/device/state_dialog.py" line="314"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="317"/>
+        <location filename="../../ui/device/state_dialog.py" line="316"/>
         <source>not checked</source>
         <translation>nicht geprüft</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="319"/>
+        <location filename="../../ui/device/state_dialog.py" line="318"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="321"/>
+        <location filename="../../ui/device/state_dialog.py" line="320"/>
         <source>yes (%1 ms)</source>
         <translation>ja (%1 ms)</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="323"/>
+        <location filename="../../ui/device/state_dialog.py" line="322"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="326"/>
+        <location filename="../../ui/device/state_dialog.py" line="325"/>
         <source>matches %1</source>
         <translation>passt zu %1</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="328"/>
+        <location filename="../../ui/device/state_dialog.py" line="327"/>
         <source>does not match</source>
         <translation>passt nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/device/state_dialog.py" line="329"/>
+        <location filename="../../ui/device/state_dialog.py" line="328"/>
         <source>(none)</source>
         <translation>(keins)</translation>
     </message>
@@ -3705,22 +3709,22 @@ Warnung: %3</translation>
         <translation>alle (Administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/users.py" line="137"/>
+        <location filename="../../ui/pbx/users.py" line="139"/>
         <source>You cannot delete yourself; another administrator can.</source>
         <translation>Sie können sich nicht selbst löschen; ein anderer Administrator kann das.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/users.py" line="139"/>
+        <location filename="../../ui/pbx/users.py" line="141"/>
         <source>Delete the console user %1? They can no longer log in; lines and devices stay.</source>
         <translation>Den Konsolenbenutzer %1 löschen? Die Anmeldung ist dann nicht mehr möglich; Leitungen und Geräte bleiben.</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/users.py" line="141"/>
+        <location filename="../../ui/pbx/users.py" line="143"/>
         <source>Delete console user</source>
         <translation>Konsolenbenutzer löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/pbx/users.py" line="141"/>
+        <location filename="../../ui/pbx/users.py" line="143"/>
         <source>&amp;Delete user</source>
         <translation>Benutzer &amp;löschen</translation>
     </message>

@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -23,12 +25,48 @@ def require_tool(name: str) -> str:
 
 @pytest.fixture(autouse=True)
 def _fail_on_error_logs(caplog: pytest.LogCaptureFixture):
-    """An unexpected ERROR log record fails the test (expected ones: clear caplog in the test)."""
+    """An unexpected ERROR log record fails the test (expected ones: assert, then `caplog.clear()`)."""
     caplog.set_level(logging.INFO)
     yield
-    errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
-    if errors:
-        pytest.fail("unexpected error log: " + "; ".join(r.getMessage() for r in errors), pytrace=False)
+    noisy = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
+    if noisy:
+        pytest.fail("unexpected log record: " + "; ".join(f"{r.levelname} {r.name}: {r.getMessage()}"
+                                                      for r in noisy), pytrace=False)
+
+
+def _live_threads() -> set[threading.Thread]:
+    # Qt's own threads enter Python as _DummyThread objects that nobody can join: not ours to check.
+    return {t for t in threading.enumerate() if t.is_alive() and not isinstance(t, threading._DummyThread)}
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_leaked_threads(request: pytest.FixtureRequest):
+    """A thread a test started must be stopped and joined by the end of its teardown.
+
+    This fixture is set up first and torn down last, so the test's own fixtures have already
+    stopped their threads when it looks. Threads of module- or session-scoped fixtures live on
+    by design; such a fixture registers them with `keep_threads_alive`.
+    """
+    before = _live_threads()
+    yield
+    deadline = time.monotonic() + 2.0
+    leaked = _live_threads() - before - _KEPT_THREADS
+    while leaked and time.monotonic() < deadline:
+        # a thread that was told to stop may need a moment to leave its run(); wait on it, not blindly
+        for thread in leaked:
+            thread.join(max(0.0, deadline - time.monotonic()))
+        leaked = _live_threads() - before - _KEPT_THREADS
+    if leaked:
+        pytest.fail("thread(s) left running: " + ", ".join(sorted(t.name for t in leaked))
+                    + " (stop() and join() them in the test's teardown)", pytrace=False)
+
+
+_KEPT_THREADS: set[threading.Thread] = set()
+
+
+def keep_threads_alive(threads) -> None:
+    """For module- and session-scoped fixtures whose threads outlive one test on purpose."""
+    _KEPT_THREADS.update(threads)
 
 
 @pytest.fixture

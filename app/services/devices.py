@@ -43,6 +43,19 @@ def retire_key(s: Session, access_key: str, device_id: int | None, at: datetime)
     s.add(RetiredAccessKey(key_hash=security.access_key_hash(access_key), device_id=device_id, retired_at=at))
 
 
+def handsets_losing_base(s: Session, base_id: int) -> list[tuple[int, str]]:
+    """(device id, line number) of the handsets bound to a DECT base."""
+    return [(i, n) for i, n in s.execute(sa.select(Device.id, Line.number).join(Line, Device.line_id == Line.id)
+                                         .where(Device.base_unit_id == base_id).order_by(Device.id)).all()]
+
+
+def orphan_warning(handsets: list[tuple[int, str]]) -> str:
+    """Handsets are kept (their lines and keys stay) and need a base unit before they work again."""
+    names = ", ".join(f"device {i} (line {n})" for i, n in handsets)
+    return (f"These handsets lost their base unit and need a base unit before they work again: {names}. "
+            "Choose a base unit for each (Device dialog or `device update ID --base-unit BASE`).")
+
+
 class DeviceService(Service):
     # --- reading ---------------------------------------------------------------------------
     def info(self, row: Device, base_url: str | None = None, line_number: str | None = None) -> DeviceInfo:
@@ -252,6 +265,7 @@ class DeviceService(Service):
         """Deletes the exchange-side data only; returns the manual's warning for the caller to show."""
         with self.ctx.db.session() as s:
             row = self._load(s, actor, device_id)
+            orphans = handsets_losing_base(s, device_id)
             retire_key(s, row.access_key, None, self.ctx.clock())
             if row.base_unit_id is not None:
                 self.mark_devices_changed(s, [row.base_unit_id])
@@ -259,6 +273,8 @@ class DeviceService(Service):
             self.audit(s, actor, "delete", "device", device_id, f"type={row.type_id}")
             event = self.finish(s, "device", [device_id])
         self.publish(event)
+        if orphans:
+            return DELETE_WARNING + " " + orphan_warning(orphans)
         return DELETE_WARNING
 
     def gateway_ports(self, actor: Actor, device_id: int) -> list[tuple[int, str | None]]:

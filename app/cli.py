@@ -189,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     _device_args(du)
     du.add_argument("--no-base-unit", action="store_true", help="unbind a handset from its base")
     cmd(dev, "delete", "delete a device (exchange-side data only)").add_argument("id", type=int)
+    dpo = cmd(dev, "port", "put a line of the vPBX on an analog port 2..n of a gateway, or --clear it")
+    dpo.add_argument("id", type=int)
+    dpo.add_argument("port", type=int)
+    dpo.add_argument("line_number", nargs="?", help="number of the line the port carries")
+    dpo.add_argument("--clear", action="store_true", help="take the line off the port")
     dcfg = cmd(dev, "config", "print the rendered configuration")
     dcfg.add_argument("id", type=int)
     dcfg.add_argument("--file", default="", help="a follow-up file instead of the main configuration")
@@ -466,6 +471,12 @@ def _device_command(ctx: AppContext, args: argparse.Namespace, out: Output) -> i
                   else ops.restart(actor, args.id))
         out.emit(result, _sync_text)
         return 0 if result.ok else 1
+    elif a == "port":
+        if args.clear == (args.line_number is not None):
+            raise v.ValidationError("port", "give either a LINE_NUMBER or --clear.")
+        ctx.devices.set_gateway_port_number(actor, args.id, args.port, None if args.clear else args.line_number)
+        ports = [{"port": n, "line_number": number} for n, number in ctx.devices.gateway_ports(actor, args.id)]
+        out.emit(ports, lambda rows: "\n".join(f"port {r['port']}: {r['line_number'] or '(none)'}" for r in rows))
     elif a == "config":
         files = {f.name: f for f in ctx.configs.render_device(actor, args.id)}
         if args.file not in files:

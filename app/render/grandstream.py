@@ -116,20 +116,27 @@ def _dect_handsets(catalog: Catalog, device_type: DeviceType, inp: RenderInput) 
 
 
 def _gateway_ports(device_type: DeviceType, inp: RenderInput, comments: list[str]) -> PValues:
-    modes = _native_list(device_type, "fax_mode_settings")
+    """HT81x (FusionPBX HT814 template, Grandstream's comments, firmware 1.0.63.3): every FXS port has its
+    account values, a profile id (P4150+n, 0 = profile 1) and an enable flag (P4595+n); fax mode and
+    re-INVITE on fax tone belong to the SIP profile, not to the port. All ports use profile 1."""
+    modes = _native_list(device_type, "fax_mode_settings")  # index = profile - 1
     reinvites = _native_list(device_type, "fax_reinvite_settings")
+    assigned = {p.port: p for p in common.ports(device_type, inp)}
     values: PValues = []
-    for port in common.ports(device_type, inp):
-        n = port.port - 1
-        values += _line_values(n, port.line)
-        if n < len(modes):
-            values.append((modes[n], "0" if port.fax else "1"))  # 0 = T.38 (auto detect), 1 = pass-through
-        if n < len(reinvites):
-            values.append((reinvites[n], "1" if port.fax else "0"))  # re-INVITE to T.38 on fax tone
-        if n >= len(modes):
-            comments.append(
-                f"Port {port.port}: fax (T.38) P-values unknown (unconfirmed); set fax mode on the device."
-            )
+    for number in range(1, device_type.ports + 1):
+        n, port = number - 1, assigned.get(number)
+        if port is None:  # a cleared port: empty account, port off, so the old account does not stay
+            values += [(f"P{4060 + n}", ""), (f"P{4090 + n}", ""), (f"P{4120 + n}", ""), (f"P{4180 + n}", "")]
+        else:
+            values += _line_values(n, port.line)
+        values += [(f"P{4150 + n}", "0"), (f"P{4595 + n}", "1" if port is not None else "0")]
+    fax = device_type.fax and any(p.fax for p in assigned.values())
+    if modes:
+        values.append((modes[0], "0" if fax else "1"))  # 0 = T.38 (auto detect), 1 = pass-through
+    if reinvites:
+        values.append((reinvites[0], "1" if fax else "0"))  # re-INVITE to T.38 on fax tone
+    if fax and not all(p.fax for p in assigned.values()):
+        comments.append("Fax (T.38) is a setting of SIP profile 1, which all ports use: every port has T.38.")
     return values
 
 

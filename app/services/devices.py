@@ -43,6 +43,19 @@ def retire_key(s: Session, access_key: str, device_id: int | None, at: datetime)
     s.add(RetiredAccessKey(key_hash=security.access_key_hash(access_key), device_id=device_id, retired_at=at))
 
 
+def handsets_losing_base(s: Session, base_id: int) -> list[tuple[int, str]]:
+    """(device id, line number) of the handsets bound to a DECT base."""
+    return [(i, n) for i, n in s.execute(sa.select(Device.id, Line.number).join(Line, Device.line_id == Line.id)
+                                         .where(Device.base_unit_id == base_id).order_by(Device.id)).all()]
+
+
+def orphan_warning(handsets: list[tuple[int, str]]) -> str:
+    """Handsets are kept (their lines and keys stay) and need a base unit before they work again."""
+    names = ", ".join(f"device {i} (line {n})" for i, n in handsets)
+    return (f"These handsets lost their base unit and need a base unit before they work again: {names}. "
+            "Choose a base unit for each (Device dialog or `device update ID --base-unit BASE`).")
+
+
 class DeviceService(Service):
     # --- reading ---------------------------------------------------------------------------
     def info(self, row: Device, base_url: str | None = None, line_number: str | None = None) -> DeviceInfo:
@@ -252,6 +265,7 @@ class DeviceService(Service):
         """Deletes the exchange-side data only; returns the manual's warning for the caller to show."""
         with self.ctx.db.session() as s:
             row = self._load(s, actor, device_id)
+            orphans = handsets_losing_base(s, device_id)
             retire_key(s, row.access_key, None, self.ctx.clock())
             if row.base_unit_id is not None:
                 self.mark_devices_changed(s, [row.base_unit_id])
@@ -259,19 +273,39 @@ class DeviceService(Service):
             self.audit(s, actor, "delete", "device", device_id, f"type={row.type_id}")
             event = self.finish(s, "device", [device_id])
         self.publish(event)
+        if orphans:
+            return DELETE_WARNING + " " + orphan_warning(orphans)
         return DELETE_WARNING
 
-    def set_gateway_port(self, actor: Actor, device_id: int, port: int, line_id: int | None,
-                         fax: bool = True) -> None:
-        """Ports 2..n of a gateway carry other lines of the same vPBX (port 1 is the device's line)."""
+    def gateway_ports(self, actor: Actor, device_id: int) -> list[tuple[int, str | None]]:
+        """(port, line number or None) for ports 1..n of a gateway; port 1 is the device's own line."""
         with self.ctx.db.session() as s:
             row = self._load(s, actor, device_id)
             device_type = self.ctx.catalog.device_type(row.type_id)
-            ports = int(getattr(device_type, "ports", 0) or 0)
             if getattr(device_type, "kind", None) != "gateway":
-                raise v.ValidationError("port", "only a gateway has analog ports.")
-            if not 2 <= port <= ports:
-                raise v.ValidationError("port", f"choose a port from 2 to {ports}; port 1 carries the device's own line.")
+                return []
+            numbers = dict(s.execute(sa.select(GatewayPort.port, Line.number).join(Line, GatewayPort.line_id == Line.id)
+                                     .where(GatewayPort.device_id == device_id)).all())
+            numbers[1] = row.line.number
+            return [(n, numbers.get(n)) for n in range(1, int(device_type.ports or 0) + 1)]
+
+    def set_gateway_port(self, actor: Actor, device_id: int, port: int, line_id: int | None) -> None:
+        """Ports 2..n of a gateway carry other lines of the same vPBX (port 1 is the device's own line).
+        `line_id` None clears the port. Fax (T.38) is not chosen per port: on HT81x it is a setting of
+        the SIP profile that all ports use (resources/devices/grandstream/ht81*.toml)."""
+        with self.ctx.db.session() as s:
+            row = self._load(s, actor, device_id)
+            device_type = self.ctx.catalog.device_type(row.type_id)
+            if getattr(device_type, "kind", None) != "gateway":
+                raise v.ValidationError("port", "only a gateway (analog adapter) has analog ports.")
+            ports = int(getattr(device_type, "ports", 0) or 0)
+            model = f"{device_type.vendor} {device_type.model}"
+            if not 1 <= port <= ports:
+                raise v.ValidationError("port", f"port {port} does not exist: the {model} has ports 1 to {ports}.")
+            if port == 1:
+                raise v.ValidationError(
+                    "port", f"port 1 carries the device's own line {row.line.number}; it is set when the device "
+                    f"is created on a line. Choose a port from 2 to {ports}.")
             existing = s.scalar(sa.select(GatewayPort).where(GatewayPort.device_id == device_id,
                                                               GatewayPort.port == port))
             if line_id is None:
@@ -280,12 +314,34 @@ class DeviceService(Service):
             else:
                 line = s.get(Line, line_id)
                 if line is None or line.pbx_id != row.line.pbx_id or not self.can_see_line(actor, line):
-                    raise v.ValidationError("port", f"line {line_id} is not a line of this vPBX you may use.")
+                    raise v.ValidationError("line", f"line {line_id} is not a line of this vPBX you may use.")
+                used = {1: row.line_id} | {p.port: p.line_id for p in s.scalars(
+                    sa.select(GatewayPort).where(GatewayPort.device_id == device_id))}
+                # one line on two ports of one adapter would register the same account twice from the same
+                # address and local SIP port: one binding, and which port rings is undefined
+                clash = sorted(n for n, lid in used.items() if lid == line_id and n != port)
+                if clash:
+                    raise v.ValidationError(
+                        "line", f"line {line.number} is already on port {clash[0]} of this gateway; each port "
+                        "carries its own line (to ring two analog devices on one number, use a group on the exchange).")
                 if existing is None:
-                    s.add(GatewayPort(device_id=device_id, port=port, line_id=line_id, fax=fax))
+                    s.add(GatewayPort(device_id=device_id, port=port, line_id=line_id, fax=bool(device_type.fax)))
                 else:
-                    existing.line_id, existing.fax = line_id, fax
+                    existing.line_id = line_id
             self.mark_devices_changed(s, [device_id])
-            self.audit(s, actor, "set port", "device", device_id, f"port={port} line={line_id} fax={fax}")
+            self.audit(s, actor, "set port", "device", device_id, f"port={port} line={line_id}")
             event = self.finish(s, "device", [device_id])
         self.publish(event)
+
+    def set_gateway_port_number(self, actor: Actor, device_id: int, port: int, number: str | None) -> None:
+        """As `set_gateway_port`, naming the line by its number in the gateway's vPBX (the CLI's form)."""
+        line_id = None
+        if number is not None:
+            with self.ctx.db.session() as s:
+                row = self._load(s, actor, device_id)
+                found = s.scalar(sa.select(Line).where(Line.pbx_id == row.line.pbx_id, Line.number == number.strip()))
+                if found is None or not self.can_see_line(actor, found):
+                    raise v.ValidationError("line", f"{number!r} is not a line of this gateway's vPBX you may use; "
+                                            "see `line list`.")
+                line_id = found.id
+        self.set_gateway_port(actor, device_id, port, line_id)

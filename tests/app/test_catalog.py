@@ -303,7 +303,7 @@ BROKEN = [
     ),
     (
         "grandstream/ht812.toml",
-        'fax_mode_settings = ["P228", "P710"]',
+        'fax_mode_settings = ["P228"]       # per profile: profile 1',
         'fax_mode = ["P228"]',
         ["grandstream/ht812.toml", "field 'native.fax_mode'", "unknown field"],
     ),

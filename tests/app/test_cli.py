@@ -119,3 +119,24 @@ def test_settings_set_validates_and_warns_about_plain_http(data_dir):
     assert bad.returncode == 2 and "KEY one of" in bad.stderr
     devices_url = json.loads(run(data_dir, "demo", "--json").stdout)["devices"][0]["url"]
     assert devices_url.startswith("http://") and ":9448/" in devices_url
+
+
+def test_device_port_assigns_ht814_ports_2_to_4_and_their_lines_reach_the_config(data_dir):
+    pbx = json.loads(run(data_dir, "pbx", "create", "--name", "Fax", "--sip-domain", "sip.fax.example",
+                         "--registrar-host", "sip.fax.example", "--json").stdout)
+    lines = [json.loads(run(data_dir, "line", "create", "--pbx", str(pbx["id"]), n, "--password", f"pw-{n}-x",
+                            "--json").stdout) for n in ("400", "401", "402", "403")]
+    gateway = json.loads(run(data_dir, "device", "create", str(lines[0]["id"]), "grandstream-ht814",
+                             "--json").stdout)
+    for port, number in ((2, "401"), (3, "402"), (4, "403")):
+        run(data_dir, "device", "port", str(gateway["id"]), str(port), number)
+    body = run(data_dir, "device", "config", str(gateway["id"])).stdout
+    for n, number in enumerate(("400", "401", "402", "403")):
+        assert f"<P{4060 + n}>{number}</P{4060 + n}>" in body
+    cleared = json.loads(run(data_dir, "device", "port", str(gateway["id"]), "3", "--clear", "--json").stdout)
+    assert cleared[2] == {"port": 3, "line_number": None}
+    assert "<P4597>0</P4597>" in run(data_dir, "device", "config", str(gateway["id"])).stdout
+    bad = run(data_dir, "device", "port", str(gateway["id"]), "5", "401", check=False)
+    assert bad.returncode == 2 and bad.stderr.startswith("error: port:") and "ports 1 to 4" in bad.stderr
+    unknown = run(data_dir, "device", "port", str(gateway["id"]), "2", "999", check=False)
+    assert unknown.returncode == 2 and unknown.stderr.startswith("error: line:")

@@ -291,8 +291,9 @@ class DeviceForm(QWidget):
             self.sync_button: t.notify_resync is not None,
             self.restart_button: t.restart_supported,
             # for the app, [New] makes the new key and shows it as a QR code at once
-            self.new_key_button: self.kind != "app",
-            self.manual_button: bool(t.manual_steps),
+            # a DECT handset never loads a link: it gets its configuration through its base unit
+            self.new_key_button: self.kind not in ("app", "dect-handset"),
+            self.manual_button: bool(t.manual_steps) and self.kind != "dect-handset",
             self.state_button: True,
         }
         for button in (self.new_qr_button, self.webrtc_button, self.sync_button, self.restart_button,

@@ -169,8 +169,17 @@ def test_grandstream_dect_base_binds_each_handset_to_its_account():
 def test_grandstream_gateway_ports_and_fax():
     values = gs_values(files_of("grandstream-ht812")[""].body)
     assert (values["P4060"], values["P4061"]) == ("221", "222")
-    assert (values["P228"], values["P4416"]) == ("0", "1")  # port 1: T.38, re-INVITE on fax tone
-    assert (values["P710"], values["P4417"]) == ("1", "0")  # port 2: no fax
+    # fax is a setting of SIP profile 1 (HT81x template), which every port uses: no per-port fax P-values
+    assert (values["P228"], values["P4416"]) == ("0", "1")
+    assert (values["P4150"], values["P4151"], values["P4595"], values["P4596"]) == ("0", "0", "1", "1")
+    assert "P710" not in values and "P4417" not in values
+
+
+def test_grandstream_gateway_clears_and_disables_an_unassigned_port():
+    values = gs_values(files_of("grandstream-ht814", ports=(PortData(1, LINE, True),))[""].body)
+    assert values["P4060"] == LINE.sip_user and values["P4595"] == "1"
+    for n in (1, 2, 3):  # ports 2..4: no old account stays on the adapter
+        assert (values[f"P{4060 + n}"], values[f"P{4120 + n}"], values[f"P{4595 + n}"]) == ("", "", "0")
 
 
 def test_gateway_without_ports_puts_the_device_line_on_port_one():

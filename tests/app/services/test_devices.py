@@ -157,3 +157,14 @@ def test_audit_log_records_changes_without_secrets(ctx, line):
     assert "TopSecretSip" not in text and "4711" not in text and device.access_key not in text
     assert {"create", "update", "new access key"} <= {e.action for e in entries}
     assert any(e.details == "changed: password" for e in entries)
+
+
+def test_deleting_a_dect_base_names_the_handsets_that_lose_it_and_keeps_them(ctx, line, other_line):
+    base = ctx.devices.create(ADMIN, line.id, "yealink-w70b")
+    handset = ctx.devices.create(ADMIN, other_line.id, "yealink-w56h", DeviceInput(base_unit_id=base.id))
+    warning = ctx.devices.delete(ADMIN, base.id)
+    assert warning.startswith(DELETE_WARNING)
+    assert f"device {handset.id} (line 101)" in warning and "need a base unit" in warning
+    kept = ctx.devices.get(ADMIN, handset.id)
+    assert kept.base_unit_id is None
+    assert ctx.devices.delete(ADMIN, kept.id) == DELETE_WARNING  # a handset alone: the manual's warning only

@@ -398,3 +398,11 @@ def test_a_user_of_one_line_edits_the_device_of_that_line(ctx, provider, demo, d
         session.pool.stop()
         session.pool.join(5)
         bridge.close()
+
+
+def test_a_dect_handset_offers_no_link_actions_it_gets_its_config_via_its_base(device_of, open_dialog):
+    handset = open_dialog(device_of("yealink-w56h").id)
+    assert not handset.form.new_key_button.isVisibleTo(handset)
+    assert not handset.form.manual_button.isVisibleTo(handset)
+    base = open_dialog(device_of("yealink-w70b").id)
+    assert base.form.new_key_button.isVisibleTo(base)

@@ -116,8 +116,8 @@ def _globals(
             ("static.security.user_name.admin", "admin"),
             ("static.security.user_password", f"admin:{device.admin_password}"),
         ]
-    if device_type.has_user_password:
-        # The value is "<user name>:<password>" (reference yealink.md §3); the user name is renamed first.
+    if device_type.has_user_password and device.user_name:
+        # Without a user name nothing is written (":<password>" is not a valid value). The value is "<user name>:<password>" (reference yealink.md §3); the user name is renamed first.
         settings += [
             ("static.security.user_name.user", device.user_name),
             ("static.security.user_password", f"{device.user_name}:{device.user_password}"),
@@ -147,8 +147,7 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> list[t
             if spot.module == 0
             else f"expansion_module.{spot.module}.key.{spot.native_index}"
         )
-        if spot.data is None:
-            settings.append((f"{prefix}.type", "0"))
+        if spot.data is None:  # unassigned: the phone keeps its own setting (manual: set on the phone)
             continue
         fields = dict(spot.fields)
         settings += [

@@ -86,7 +86,6 @@ def test_yealink_desk_settings(type_id):
     )
     assert settings["linekey.2.extension"] == PBX.pickup_prefix
     device = CATALOG.device_type(type_id)
-    assert {f"linekey.{k.native_index}.type" for k in device.keys} <= set(settings)
     if device.expansion:
         assert settings["expansion_module.1.key.1.type"] == "16"
         assert settings["expansion_module.1.key.60.value"] == "+498912345"
@@ -126,7 +125,9 @@ def test_snom_desk_settings(type_id):
     assert fkeys[0] == "line" and fkeys[1] == "blf 202|**" and fkeys[3] == f"dest sip:202@{PBX.sip_domain}"
     assert fkeys[own] == "blf 205|**"  # module 1, key 1 follows the phone's own keys
     assert fkeys[own + 17] == "speed +498912345"  # module 1, key 18
-    assert sorted(fkeys) == list(range(own + 18))
+    assigned = {k.index - 1 for k in device.keys[: len(scenario_input(CATALOG, type_id).device.keys)]}
+    assert set(fkeys) <= set(range(own)) | {own, own + 17} and assigned - set(fkeys) <= set(range(own))
+    assert "none" not in fkeys.values()
 
 
 def test_snom_dect_base_maps_each_handset():
@@ -272,3 +273,35 @@ def test_unknown_device_type_and_base_url_errors():
         render(CATALOG, replace(inp, device=replace(inp.device, type_id="nokia-3310")))
     with pytest.raises(RenderError, match="base URL"):
         render(CATALOG, replace(inp, base_url="prov.example.net"))
+
+
+# --- issue [7] items 7 and 8: write only what the console assigns ------------------------------
+
+
+def test_unassigned_keys_are_not_written_yealink():
+    settings = dict(yealink_settings(files_of("yealink-t46u", keys=(KeyData(0, "line-2", "dnd", "", "x"),))[""].body))
+    assert [n for n in settings if n.startswith(("linekey.", "expansion_module."))] == [
+        "linekey.2.type", "linekey.2.line", "linekey.2.value", "linekey.2.label"]
+
+
+def test_unassigned_keys_are_not_written_snom():
+    body = files_of("snom-d785", keys=(KeyData(0, "fkey-3", "dnd", "", "x"),))[""].body
+    fkeys = ET.fromstring(body).find("functionKeys")
+    assert [(k.get("idx"), k.text) for k in fkeys] == [("2", "keyevent F_DND")]
+
+
+def test_unassigned_keys_are_not_written_grandstream():
+    values = gs_values(files_of("grandstream-gxp2170", keys=(KeyData(0, "vpk-2", "dnd", "", "x"),))[""].body)
+    assert "P1363" not in values and values["P1365"] == "22"
+    assert "-1" not in {values[p] for p in values if p in ("P1363", "P1367", "P23800")}
+
+
+def test_empty_user_name_writes_no_user_login_yealink():
+    pairs = yealink_settings(files_of("yealink-t46u", user_name="")[""].body)
+    assert [v for k, v in pairs if k == "static.security.user_password"] == ["admin:4711"]
+    assert not any(k == "static.security.user_name.user" for k, _ in pairs)
+
+
+def test_empty_user_name_writes_no_user_login_snom():
+    settings = snom_settings(files_of("snom-d785", user_name="")[""].body)
+    assert ("http_user", None) not in settings and ("http_pass", None) not in settings

@@ -55,7 +55,11 @@ def _document(inp: RenderInput, values: PValues, comments: list[str]) -> bytes:
 
 
 def _server(pbx: PbxData) -> str:
-    return f"{pbx.sip_domain}:{pbx.registrar_port}"
+    """P47: the SIP domain; the registrar port belongs to it only when the registrar is the domain host
+    (otherwise the registrar host:port goes to the outbound proxy P48, see common.proxy)."""
+    if pbx.registrar_host == pbx.sip_domain:
+        return f"{pbx.sip_domain}:{pbx.registrar_port}"
+    return pbx.sip_domain
 
 
 def _desk_account(line: LineData, pbx: PbxData) -> PValues:

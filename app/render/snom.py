@@ -94,8 +94,12 @@ def _dect_base(phone: ET.Element, catalog: Catalog, device_type: DeviceType, inp
     _set(phone, "srv_sip_server_alias", pbx.name, 1)
     _set(phone, "user_host", pbx.sip_domain, 1)
     _set(phone, "user_outbound", _registration_target(pbx), 1)
+    # srv_sip_transport per server profile: name from the M-series settings list, values udp/tcp/tls
+    # unconfirmed (the transport is also in user_outbound).
+    _set(phone, "srv_sip_transport", common.check_transport(pbx), 1)
     for handset in common.handsets(catalog, device_type, inp):
         idx, line = handset.slot, handset.line
+        _set(phone, "user_active", "on", idx)  # per account, as on desk phones (snom.md §2)
         _set(phone, "user_name", line.sip_user, idx)
         _set(phone, "user_pname", line.auth_user, idx)
         _set(phone, "user_pass", line.password, idx)

@@ -70,7 +70,11 @@ def _account(number: int, line: LineData, pbx: PbxData) -> list[tuple[str, str]]
         (f"{prefix}.auth_name", line.auth_user),
         (f"{prefix}.password", line.password),
         (f"{prefix}.sip_server.1.address", pbx.sip_domain),
-        (f"{prefix}.sip_server.1.port", str(pbx.registrar_port)),
+        *(
+            [(f"{prefix}.sip_server.1.port", str(pbx.registrar_port))]
+            if pbx.registrar_host == pbx.sip_domain  # else the port is the registrar's (outbound proxy)
+            else []
+        ),
         (f"{prefix}.sip_server.1.transport_type", _TRANSPORT[common.check_transport(pbx)]),
         (f"{prefix}.sip_server.1.expires", str(common.REGISTER_EXPIRES_SECONDS)),
     ]

@@ -147,7 +147,7 @@ def test_grandstream_desk_pvalues(type_id):
         LINE.password,
         LINE.display_name,
     )
-    assert values["P47"] == f"{PBX.sip_domain}:{PBX.registrar_port}"
+    assert values["P47"] == PBX.sip_domain  # the registrar (other host) carries the port, in P48
     assert values["P237"] == SERVER_PATH and values["P331"] == SERVER_PATH and values["P212"] == "2"
     assert values["P4428"] == "0"  # NOTIFY authentication on
     assert (values["P1363"], values["P1365"], values["P1466"], values["P1468"]) == ("31", "1", "", "202")
@@ -305,3 +305,31 @@ def test_empty_user_name_writes_no_user_login_yealink():
 def test_empty_user_name_writes_no_user_login_snom():
     settings = snom_settings(files_of("snom-d785", user_name="")[""].body)
     assert ("http_user", None) not in settings and ("http_pass", None) not in settings
+
+
+# --- issue [7] items 9 and 10 ------------------------------------------------------------------
+
+
+def test_registrar_port_is_never_attached_to_a_different_domain():
+    assert PBX.registrar_host != PBX.sip_domain
+    values = gs_values(files_of("grandstream-gxp2170")[""].body)
+    assert values["P47"] == PBX.sip_domain and values["P48"] == f"{PBX.registrar_host}:{PBX.registrar_port}"
+    settings = dict(yealink_settings(files_of("yealink-t46u")[""].body))
+    assert "account.1.sip_server.1.port" not in settings
+    assert settings["account.1.outbound_proxy.1.port"] == str(PBX.registrar_port)
+
+
+def test_registrar_port_stays_with_the_domain_when_it_is_the_registrar():
+    inp = scenario_input(CATALOG, "grandstream-gxp2170")
+    same = replace(PBX, registrar_host=PBX.sip_domain)
+    files = {f.name: f for f in render(CATALOG, replace(inp, pbx=same))}
+    assert gs_values(files[""].body)["P47"] == f"{PBX.sip_domain}:{PBX.registrar_port}"
+    inp = scenario_input(CATALOG, "yealink-t46u")
+    body = render(CATALOG, replace(inp, pbx=same))[0].body
+    assert dict(yealink_settings(body))["account.1.sip_server.1.port"] == str(PBX.registrar_port)
+
+
+def test_m700_handset_accounts_are_active_with_a_server_transport():
+    settings = snom_settings(files_of("snom-m700")[""].body)
+    assert settings[("user_active", "1")] == "on" and settings[("user_active", "2")] == "on"
+    assert settings[("srv_sip_transport", "1")] == "tls"  # value spelling unconfirmed

@@ -204,7 +204,11 @@ def _key_pvalues(bank: str, k: int) -> tuple[int, int, int, int] | None:
     if bank == "mpk":  # GRP MPK (Wazo)
         base = 23000 + 5 * (k - 1)
         return base, base + 1, base + 2, base + 3
-    return None  # "ext": GXP2200EXT P-values unconfirmed
+    if bank == "ext":  # GXP2200EXT on GXP2140/2170: keys numbered 1..160 across modules (catalog native_first)
+        # FusionPBX gxp2170 template for firmware 1.0.7.97 ("MPKs ... for the GXP2200EXT"): P23000 + 5(k-1)
+        base = 23000 + 5 * (k - 1)
+        return base, base + 1, base + 2, base + 3
+    return None
 
 
 def phonebook(inp: RenderInput) -> bytes:

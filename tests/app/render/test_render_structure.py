@@ -156,9 +156,14 @@ def test_grandstream_desk_pvalues(type_id):
     assert ET.fromstring(files[""].body).findtext("mac") == "001565a1b2c3"
 
 
-def test_grandstream_expansion_module_keys_are_flagged_not_guessed():
-    body = files_of("grandstream-gxp2170")[""].body.decode()
-    assert "Expansion module 1: key assignments not written" in body
+def test_grandstream_gxp2200ext_keys_are_rendered():
+    files = files_of("grandstream-gxp2170")
+    values = gs_values(files[""].body)
+    assert (values["P23000"], values["P23001"], values["P23003"]) == ("1", "0", "205")  # module 1 key 1: BLF
+    assert (values["P23195"], values["P23198"]) == ("0", "+498912345")  # module 1 key 40: speed dial
+    assert b"not written" not in files[""].body
+    module2 = gs_values(files_of("grandstream-gxp2170", keys=(KeyData(2, "key-1", "dnd", "", "x"),))[""].body)
+    assert module2["P23200"] == "22" and "P23000" not in module2  # module 2 key 1 = EXT key 41
 
 
 def test_grandstream_dect_base_binds_each_handset_to_its_account():

@@ -55,7 +55,11 @@ def _document(inp: RenderInput, values: PValues, comments: list[str]) -> bytes:
 
 
 def _server(pbx: PbxData) -> str:
-    return f"{pbx.sip_domain}:{pbx.registrar_port}"
+    """P47: the SIP domain; the registrar port belongs to it only when the registrar is the domain host
+    (otherwise the registrar host:port goes to the outbound proxy P48, see common.proxy)."""
+    if pbx.registrar_host == pbx.sip_domain:
+        return f"{pbx.sip_domain}:{pbx.registrar_port}"
+    return pbx.sip_domain
 
 
 def _desk_account(line: LineData, pbx: PbxData) -> PValues:
@@ -176,20 +180,13 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput, comments:
     values: PValues = []
     skipped_modules: set[int] = set()
     for spot in common.assignments(catalog, device_type, inp):
+        if spot.data is None:  # unassigned: the phone keeps its own key (manual: set on the phone)
+            continue
         numbers = _key_pvalues(spot.bank, spot.native_index)
         if numbers is None:
-            if spot.data is not None:
-                skipped_modules.add(spot.module)
+            skipped_modules.add(spot.module)
             continue
-        if spot.data is None:
-            mode, account, label, value = "-1", "0", "", ""
-        else:
-            mode, account, label, value = (
-                spot.fields["mode"],
-                "0",
-                spot.data.label,
-                spot.fields.get("value", ""),
-            )
+        mode, account, label, value = spot.fields["mode"], "0", spot.data.label, spot.fields.get("value", "")
         values += [
             (f"P{numbers[0]}", mode),
             (f"P{numbers[1]}", account),
@@ -214,7 +211,11 @@ def _key_pvalues(bank: str, k: int) -> tuple[int, int, int, int] | None:
     if bank == "mpk":  # GRP MPK (Wazo)
         base = 23000 + 5 * (k - 1)
         return base, base + 1, base + 2, base + 3
-    return None  # "ext": GXP2200EXT P-values unconfirmed
+    if bank == "ext":  # GXP2200EXT on GXP2140/2170: keys numbered 1..160 across modules (catalog native_first)
+        # FusionPBX gxp2170 template for firmware 1.0.7.97 ("MPKs ... for the GXP2200EXT"): P23000 + 5(k-1)
+        base = 23000 + 5 * (k - 1)
+        return base, base + 1, base + 2, base + 3
+    return None
 
 
 def phonebook(inp: RenderInput) -> bytes:

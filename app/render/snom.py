@@ -41,17 +41,19 @@ def render(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple
     if device_type.kind == "desk":
         keys = ET.SubElement(root, "functionKeys", {"e": "2"})
         for spot in common.assignments(catalog, device_type, inp):
+            if spot.data is None:  # unassigned: the phone keeps its own key (manual: set on the phone)
+                continue
             fkey = ET.SubElement(
                 keys,
                 "fkey",
                 {
                     "idx": str(spot.native_index),
                     "context": "1",
-                    "label": common.xml_text(spot.data.label if spot.data else ""),
+                    "label": common.xml_text(spot.data.label),
                     "perm": "R",
                 },
             )
-            fkey.text = common.xml_text(spot.fields["action"] if spot.data else "none")
+            fkey.text = common.xml_text(spot.fields["action"])
     return (
         RenderedFile("", CONTENT_TYPE, common.xml_bytes(root)),
         RenderedFile(common.PHONEBOOK_FILE, "application/xml", phonebook(inp)),
@@ -92,8 +94,12 @@ def _dect_base(phone: ET.Element, catalog: Catalog, device_type: DeviceType, inp
     _set(phone, "srv_sip_server_alias", pbx.name, 1)
     _set(phone, "user_host", pbx.sip_domain, 1)
     _set(phone, "user_outbound", _registration_target(pbx), 1)
+    # srv_sip_transport per server profile: name from the M-series settings list, values udp/tcp/tls
+    # unconfirmed (the transport is also in user_outbound).
+    _set(phone, "srv_sip_transport", common.check_transport(pbx), 1)
     for handset in common.handsets(catalog, device_type, inp):
         idx, line = handset.slot, handset.line
+        _set(phone, "user_active", "on", idx)  # per account, as on desk phones (snom.md §2)
         _set(phone, "user_name", line.sip_user, idx)
         _set(phone, "user_pname", line.auth_user, idx)
         _set(phone, "user_pass", line.password, idx)
@@ -128,7 +134,7 @@ def _globals(
     _set(phone, "challenge_checksync", "on")
     _set(phone, "checksync_action", "")
     # Desk phones: the web login is the "user" level, the admin mode password the "admin" level.
-    if device_type.has_user_password:
+    if device_type.has_user_password and device.user_name:  # no empty http_user with a password
         _set(phone, "http_user", device.user_name)
         _set(phone, "http_pass", device.user_password)
     if device_type.has_admin_password:

@@ -70,7 +70,11 @@ def _account(number: int, line: LineData, pbx: PbxData) -> list[tuple[str, str]]
         (f"{prefix}.auth_name", line.auth_user),
         (f"{prefix}.password", line.password),
         (f"{prefix}.sip_server.1.address", pbx.sip_domain),
-        (f"{prefix}.sip_server.1.port", str(pbx.registrar_port)),
+        *(
+            [(f"{prefix}.sip_server.1.port", str(pbx.registrar_port))]
+            if pbx.registrar_host == pbx.sip_domain  # else the port is the registrar's (outbound proxy)
+            else []
+        ),
         (f"{prefix}.sip_server.1.transport_type", _TRANSPORT[common.check_transport(pbx)]),
         (f"{prefix}.sip_server.1.expires", str(common.REGISTER_EXPIRES_SECONDS)),
     ]
@@ -116,8 +120,8 @@ def _globals(
             ("static.security.user_name.admin", "admin"),
             ("static.security.user_password", f"admin:{device.admin_password}"),
         ]
-    if device_type.has_user_password:
-        # The value is "<user name>:<password>" (reference yealink.md §3); the user name is renamed first.
+    if device_type.has_user_password and device.user_name:
+        # Without a user name nothing is written (":<password>" is not a valid value). The value is "<user name>:<password>" (reference yealink.md §3); the user name is renamed first.
         settings += [
             ("static.security.user_name.user", device.user_name),
             ("static.security.user_password", f"{device.user_name}:{device.user_password}"),
@@ -147,8 +151,7 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> list[t
             if spot.module == 0
             else f"expansion_module.{spot.module}.key.{spot.native_index}"
         )
-        if spot.data is None:
-            settings.append((f"{prefix}.type", "0"))
+        if spot.data is None:  # unassigned: the phone keeps its own setting (manual: set on the phone)
             continue
         fields = dict(spot.fields)
         settings += [

@@ -86,7 +86,6 @@ def test_yealink_desk_settings(type_id):
     )
     assert settings["linekey.2.extension"] == PBX.pickup_prefix
     device = CATALOG.device_type(type_id)
-    assert {f"linekey.{k.native_index}.type" for k in device.keys} <= set(settings)
     if device.expansion:
         assert settings["expansion_module.1.key.1.type"] == "16"
         assert settings["expansion_module.1.key.60.value"] == "+498912345"
@@ -126,7 +125,9 @@ def test_snom_desk_settings(type_id):
     assert fkeys[0] == "line" and fkeys[1] == "blf 202|**" and fkeys[3] == f"dest sip:202@{PBX.sip_domain}"
     assert fkeys[own] == "blf 205|**"  # module 1, key 1 follows the phone's own keys
     assert fkeys[own + 17] == "speed +498912345"  # module 1, key 18
-    assert sorted(fkeys) == list(range(own + 18))
+    assigned = {k.index - 1 for k in device.keys[: len(scenario_input(CATALOG, type_id).device.keys)]}
+    assert set(fkeys) <= set(range(own)) | {own, own + 17} and assigned - set(fkeys) <= set(range(own))
+    assert "none" not in fkeys.values()
 
 
 def test_snom_dect_base_maps_each_handset():
@@ -146,7 +147,7 @@ def test_grandstream_desk_pvalues(type_id):
         LINE.password,
         LINE.display_name,
     )
-    assert values["P47"] == f"{PBX.sip_domain}:{PBX.registrar_port}"
+    assert values["P47"] == PBX.sip_domain  # the registrar (other host) carries the port, in P48
     assert values["P237"] == SERVER_PATH and values["P331"] == SERVER_PATH and values["P212"] == "2"
     assert values["P4428"] == "0"  # NOTIFY authentication on
     assert (values["P1363"], values["P1365"], values["P1466"], values["P1468"]) == ("31", "1", "", "202")
@@ -155,9 +156,14 @@ def test_grandstream_desk_pvalues(type_id):
     assert ET.fromstring(files[""].body).findtext("mac") == "001565a1b2c3"
 
 
-def test_grandstream_expansion_module_keys_are_flagged_not_guessed():
-    body = files_of("grandstream-gxp2170")[""].body.decode()
-    assert "Expansion module 1: key assignments not written" in body
+def test_grandstream_gxp2200ext_keys_are_rendered():
+    files = files_of("grandstream-gxp2170")
+    values = gs_values(files[""].body)
+    assert (values["P23000"], values["P23001"], values["P23003"]) == ("1", "0", "205")  # module 1 key 1: BLF
+    assert (values["P23195"], values["P23198"]) == ("0", "+498912345")  # module 1 key 40: speed dial
+    assert b"not written" not in files[""].body
+    module2 = gs_values(files_of("grandstream-gxp2170", keys=(KeyData(2, "key-1", "dnd", "", "x"),))[""].body)
+    assert module2["P23200"] == "22" and "P23000" not in module2  # module 2 key 1 = EXT key 41
 
 
 def test_grandstream_dect_base_binds_each_handset_to_its_account():
@@ -281,3 +287,63 @@ def test_unknown_device_type_and_base_url_errors():
         render(CATALOG, replace(inp, device=replace(inp.device, type_id="nokia-3310")))
     with pytest.raises(RenderError, match="base URL"):
         render(CATALOG, replace(inp, base_url="prov.example.net"))
+
+
+# --- issue [7] items 7 and 8: write only what the console assigns ------------------------------
+
+
+def test_unassigned_keys_are_not_written_yealink():
+    settings = dict(yealink_settings(files_of("yealink-t46u", keys=(KeyData(0, "line-2", "dnd", "", "x"),))[""].body))
+    assert [n for n in settings if n.startswith(("linekey.", "expansion_module."))] == [
+        "linekey.2.type", "linekey.2.line", "linekey.2.value", "linekey.2.label"]
+
+
+def test_unassigned_keys_are_not_written_snom():
+    body = files_of("snom-d785", keys=(KeyData(0, "fkey-3", "dnd", "", "x"),))[""].body
+    fkeys = ET.fromstring(body).find("functionKeys")
+    assert [(k.get("idx"), k.text) for k in fkeys] == [("2", "keyevent F_DND")]
+
+
+def test_unassigned_keys_are_not_written_grandstream():
+    values = gs_values(files_of("grandstream-gxp2170", keys=(KeyData(0, "vpk-2", "dnd", "", "x"),))[""].body)
+    assert "P1363" not in values and values["P1365"] == "22"
+    assert "-1" not in {values[p] for p in values if p in ("P1363", "P1367", "P23800")}
+
+
+def test_empty_user_name_writes_no_user_login_yealink():
+    pairs = yealink_settings(files_of("yealink-t46u", user_name="")[""].body)
+    assert [v for k, v in pairs if k == "static.security.user_password"] == ["admin:4711"]
+    assert not any(k == "static.security.user_name.user" for k, _ in pairs)
+
+
+def test_empty_user_name_writes_no_user_login_snom():
+    settings = snom_settings(files_of("snom-d785", user_name="")[""].body)
+    assert ("http_user", None) not in settings and ("http_pass", None) not in settings
+
+
+# --- issue [7] items 9 and 10 ------------------------------------------------------------------
+
+
+def test_registrar_port_is_never_attached_to_a_different_domain():
+    assert PBX.registrar_host != PBX.sip_domain
+    values = gs_values(files_of("grandstream-gxp2170")[""].body)
+    assert values["P47"] == PBX.sip_domain and values["P48"] == f"{PBX.registrar_host}:{PBX.registrar_port}"
+    settings = dict(yealink_settings(files_of("yealink-t46u")[""].body))
+    assert "account.1.sip_server.1.port" not in settings
+    assert settings["account.1.outbound_proxy.1.port"] == str(PBX.registrar_port)
+
+
+def test_registrar_port_stays_with_the_domain_when_it_is_the_registrar():
+    inp = scenario_input(CATALOG, "grandstream-gxp2170")
+    same = replace(PBX, registrar_host=PBX.sip_domain)
+    files = {f.name: f for f in render(CATALOG, replace(inp, pbx=same))}
+    assert gs_values(files[""].body)["P47"] == f"{PBX.sip_domain}:{PBX.registrar_port}"
+    inp = scenario_input(CATALOG, "yealink-t46u")
+    body = render(CATALOG, replace(inp, pbx=same))[0].body
+    assert dict(yealink_settings(body))["account.1.sip_server.1.port"] == str(PBX.registrar_port)
+
+
+def test_m700_handset_accounts_are_active_with_a_server_transport():
+    settings = snom_settings(files_of("snom-m700")[""].body)
+    assert settings[("user_active", "1")] == "on" and settings[("user_active", "2")] == "on"
+    assert settings[("srv_sip_transport", "1")] == "tls"  # value spelling unconfirmed

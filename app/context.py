@@ -9,6 +9,14 @@ from pathlib import Path
 from app.catalog import Catalog, load_catalog
 from app.db import Database
 from app.events import EventBus
+from app.links import (
+    AddressFinder,
+    LinkFinding,
+    Resolver,
+    default_route_address,
+    link_host_findings,
+    resolve_host,
+)
 from app.paths import default_db_url
 from app.services.base import ServiceContext
 from app.services.configs import ConfigService
@@ -19,7 +27,6 @@ from app.services.lines import LineService
 from app.services.logs import LogService
 from app.services.pbx import PbxService
 from app.services.users import UserService
-from app.links import AddressFinder, LinkFinding, Resolver, default_route_address, link_host_findings, resolve_host
 from app.settings import SETTINGS_FILE, Settings, load_settings, save_settings
 
 # The CLI acts as the local operator: whoever can open the database file holds every right anyway.

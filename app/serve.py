@@ -1,6 +1,7 @@
 """Headless mode: provisioning server and registration monitor without GUI until SIGINT or SIGTERM."""
 from __future__ import annotations
 
+import dataclasses
 import signal
 import sys
 import threading
@@ -9,7 +10,15 @@ from app.background import BackgroundServices
 from app.context import AppContext
 
 
+def apply_overrides(ctx: AppContext, *, port: int | None = None, bind: str | None = None) -> None:
+    """`serve --port/--bind` for this run only (not saved): the links in the served configs carry the port."""
+    changes = {k: v for k, v in (("port", port), ("bind_address", bind)) if v is not None}
+    if changes:
+        ctx.settings = dataclasses.replace(ctx.settings, **changes).validated()  # type: ignore[arg-type]
+
+
 def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None = None) -> int:
+    apply_overrides(ctx, port=port, bind=bind)
     background = BackgroundServices(ctx, port=port, bind=bind)
     error = background.start()
     service = background.provisioning
@@ -31,6 +40,8 @@ def serve_forever(ctx: AppContext, *, port: int | None = None, bind: str | None 
     if service.certificate is not None:
         print(f"certificate SHA-256 {service.certificate.fingerprint_sha256}, valid until "
               f"{service.certificate.not_after:%Y-%m-%d}; devices trust {service.certificate.ca_path}", flush=True)
+    for finding in ctx.link_findings():
+        print(f"warning: public host: {finding.message}", file=sys.stderr, flush=True)
     try:
         while not stop.wait(0.5):
             pass

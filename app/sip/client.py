@@ -38,6 +38,7 @@ DEFAULT_USER_AGENT = "VoIP-Device-Console/0.1"
 DEFAULT_TIMERS = TimerSettings()  # RFC 3261 values: T1 0.5 s, T2 4 s, give up after 32 s
 Clock = Callable[[], float]
 _SEND_BATCH = 32  # requests started before the client reads answers again
+_WARNED_SOURCES_MAX = 256  # peers whose unparsable messages were logged at warning level once
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class SipClient:
         self._table = TransactionTable()
         self._deadlines = DeadlineQueue()
         self._owners: dict[ClientTransaction, _Pending] = {}  # transactions of the current run()
+        self._warned_sources: set[Address] = set()
 
     def transport(self, name: str) -> Transport:
         """The client's transport of that kind, opened on first use."""
@@ -303,7 +305,7 @@ class SipClient:
         try:
             message = parse_message(incoming.data)
         except SipParseError as exc:
-            log.info("ignoring unparsable SIP message from %s:%s: %s", *incoming.source, exc)
+            self._drop_unparsable(incoming, exc)
             return None
         if not isinstance(message, SipResponse):
             # We are a client only; requests reaching our socket (e.g. a phone's OPTIONS) are ignored.
@@ -312,7 +314,7 @@ class SipClient:
         try:
             transaction = self._table.match(message)
         except SipParseError as exc:
-            log.info("ignoring response without usable Via/CSeq from %s:%s: %s", *incoming.source, exc)
+            self._drop_unparsable(incoming, exc)
             return None
         if transaction is None:
             log.debug("ignoring response %s that matches no transaction", message.status)
@@ -323,6 +325,17 @@ class SipClient:
             except SipTransportError as exc:
                 log.debug("sending ACK failed: %s", exc)
         return transaction
+
+    def _drop_unparsable(self, incoming: Incoming, exc: SipParseError) -> None:
+        """One bad message costs only itself: dropped and logged on one line, at warning level the first time
+        a peer sends one and at debug level after that (a flood must not flood the log). The line holds the
+        parser's complaint, cut to 200 characters; our own secrets never travel in a response."""
+        source = incoming.source
+        level = logging.DEBUG
+        if source not in self._warned_sources and len(self._warned_sources) < _WARNED_SOURCES_MAX:
+            self._warned_sources.add(source)
+            level = logging.WARNING
+        log.log(level, "dropping an unparsable SIP message from %s:%s: %s", *source, str(exc)[:200])
 
     def _settle(self, pending: _Pending, timers: TimerSettings) -> ExchangeResult | None:
         """Result of a finished exchange, a new authenticated attempt, or None while waiting."""

@@ -7,12 +7,16 @@ Formats as observed with Kamailio 5.6.3 (`ul.lookup`, `ul.dump`; see shared/refe
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Self
 
 import requests
 
-from app.sip.errors import PeerUnreachable, SipError
+from app.sip.errors import PeerUnreachable, SipError, SipParseError
 from app.sip.registration import RegisteredContact
+from app.sip.uri import SipUri
+
+log = logging.getLogger(__name__)
 
 _NOT_SET = "[not set]"
 
@@ -84,7 +88,7 @@ class KamailioRpc:
             if "not found" in str(exc).lower():
                 return []
             raise
-        return [_contact(entry) for entry in (result or {}).get("Contacts", [])]
+        return _sip_bindings((result or {}).get("Contacts", []))
 
     def dump(self) -> dict[str, list[RegisteredContact]]:
         """Every AoR of every usrloc domain with its bindings."""
@@ -93,14 +97,27 @@ class KamailioRpc:
         for domain in result.get("Domains", []):
             for record in domain.get("Domain", {}).get("AoRs", []):
                 info = record.get("Info", {})
-                bindings.setdefault(info.get("AoR", ""), []).extend(
-                    _contact(entry) for entry in info.get("Contacts", [])
-                )
+                bindings.setdefault(info.get("AoR", ""), []).extend(_sip_bindings(info.get("Contacts", [])))
         return bindings
 
 
 def _value(raw: Any) -> str | None:
     return None if raw in (None, "", _NOT_SET) else str(raw)
+
+
+def _sip_bindings(entries: list[dict[str, Any]]) -> list[RegisteredContact]:
+    """The bindings with a sip:/sips: address; a tel: (or other) one is skipped so the others are still read."""
+    bindings = []
+    for entry in entries:
+        binding = _contact(entry)
+        try:
+            SipUri.parse(binding.contact)
+        except SipParseError:
+            scheme = binding.contact.partition(":")[0][:10]
+            log.debug("skipping a binding that is not a sip:/sips: address (scheme %r)", scheme)
+            continue
+        bindings.append(binding)
+    return bindings
 
 
 def _contact(entry: dict[str, Any]) -> RegisteredContact:

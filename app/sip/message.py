@@ -1,17 +1,25 @@
 """SIP requests and responses as values: parse from bytes, serialize to bytes (RFC 3261 section 7).
 
-Parsing accepts what real peers send: compact header names (`v:`, `i:`, `m:` ...), folded
-header lines, repeated headers and comma-joined lists, bare LF line ends. Serializing always
-writes canonical long names, CRLF and a correct Content-Length.
+Parsing accepts what real peers send and the grammar allows: compact header names (`v:`, `i:`,
+`m:` ...), folded header lines, repeated headers and comma-joined lists, bare LF line ends, linear
+white space inside Via and CSeq, Latin-1 bytes in a header line of an older phone. What the grammar
+does not allow (non-ASCII digits, a header name that is not a token, ...) raises SipParseError and
+nothing else, so a caller can drop one bad datagram and go on. Serializing always writes canonical
+long names, CRLF and a correct Content-Length.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from app.sip.errors import SipParseError
+from app.sip.syntax import is_token, parse_number
 from app.sip.uri import NameAddress, SipUri, parse_params, split_host_port, split_outside_quotes
+
+log = logging.getLogger(__name__)
 
 SIP_VERSION = "SIP/2.0"
 MAX_MESSAGE_BYTES = 65_535  # larger messages are refused: nothing we talk to needs more
@@ -151,6 +159,16 @@ class Headers:
         self._items = [(n, v) for n, v in self._items if n != wanted]
 
 
+# via-parm = sent-protocol LWS sent-by *(SEMI via-params), with SWS around "/" and ":" (RFC 3261 25.1)
+_VIA = re.compile(
+    r"(?P<name>[^ \t/]+)[ \t]*/[ \t]*(?P<version>[^ \t/]+)[ \t]*/[ \t]*(?P<transport>[^ \t/;]+)"
+    r"[ \t]+(?P<host>\[[^\]]*\]|[^ \t:;\[\]]+)(?:[ \t]*:[ \t]*(?P<port>[^ \t;]*))?[ \t]*(?P<params>;.*)?",
+    re.DOTALL,
+)
+_CSEQ = re.compile(r"(?P<number>[^ \t]+)[ \t]+(?P<method>[^ \t]+)")
+_STATUS_LINE = re.compile(r"SIP/2\.0 (?P<code>[^ ]*)(?: (?P<reason>.*))?", re.IGNORECASE | re.DOTALL)
+
+
 @dataclass(frozen=True)
 class Via:
     transport: str  # upper case as on the wire: UDP, TCP, TLS, WS
@@ -160,13 +178,17 @@ class Via:
 
     @classmethod
     def parse(cls, text: str) -> Via:
-        protocol, _, rest = text.strip().partition(" ")
-        parts = protocol.split("/")
-        if len(parts) != 3 or parts[0].strip().upper() != "SIP":
+        match = _VIA.fullmatch(text.strip(" \t"))
+        if (
+            match is None
+            or match["name"].upper() != "SIP"
+            or match["version"] != "2.0"
+            or not is_token(match["transport"])
+        ):
             raise SipParseError(f"malformed Via header: {text!r}")
-        sent_by, _, params = rest.strip().partition(";")
-        host, port = split_host_port(sent_by)
-        return cls(transport=parts[2].strip().upper(), host=host, port=port, params=parse_params(params))
+        host, _ = split_host_port(match["host"])
+        port = None if match["port"] is None else parse_number(match["port"], "port in Via", low=1, high=65535)
+        return cls(match["transport"].upper(), host, port, parse_params(match["params"] or ""))
 
     @property
     def branch(self) -> str | None:
@@ -180,10 +202,10 @@ class CSeq:
 
     @classmethod
     def parse(cls, text: str) -> CSeq:
-        number, _, method = text.strip().partition(" ")
-        if not number.isdigit() or not method.strip():
+        match = _CSEQ.fullmatch(text.strip(" \t"))
+        if match is None or not is_token(match["method"]):
             raise SipParseError(f"malformed CSeq header: {text!r}")
-        return cls(int(number), method.strip().upper())
+        return cls(parse_number(match["number"], "CSeq number"), match["method"].upper())
 
     def __str__(self) -> str:
         return f"{self.number} {self.method}"
@@ -222,7 +244,18 @@ class _MessageBase:
 
     @property
     def contacts(self) -> list[NameAddress]:
-        return [NameAddress.parse(value) for value in self.headers.get_all("Contact") if value != "*"]
+        """The sip:/sips: Contact addresses; others (tel:, urn:, unparsable ones) are skipped, not fatal."""
+        contacts = []
+        for value in self.headers.get_all("Contact"):
+            if value == "*":
+                continue
+            try:
+                contacts.append(NameAddress.parse(value))
+            except SipParseError:
+                # the value is not logged: a URI's user part may carry a (deprecated) password
+                scheme = value.lstrip('"<').partition(":")[0][:10]
+                log.debug("skipping a Contact that is not a sip:/sips: address (scheme %r)", scheme)
+        return contacts
 
     def _required(self, name: str) -> str:
         value = self.headers.get(name)
@@ -278,19 +311,37 @@ SipMessage = SipRequest | SipResponse
 
 
 def _split_head(data: bytes) -> tuple[bytes, bytes]:
-    for separator in (b"\r\n\r\n", b"\n\n"):
-        index = data.find(separator)
-        if index >= 0:
-            return data[:index], data[index + len(separator) :]
-    return data, b""
+    """Header part and body, cut at the first empty line (CRLF CRLF, or LF LF from sloppy peers)."""
+    found = [(index, len(sep)) for sep in (b"\r\n\r\n", b"\n\n") if (index := data.find(sep)) >= 0]
+    if not found:
+        return data, b""
+    index, length = min(found)
+    return data[:index], data[index + length :]
+
+
+def _decode_head(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # The grammar says UTF-8, but older phones put Latin-1 into display names and Server headers.
+        # Latin-1 maps every byte, so such a line is read instead of the whole answer being dropped;
+        # what must be ASCII (names, numbers, URIs) is still checked afterwards.
+        return "\n".join(_decode_line(line) for line in raw.split(b"\n"))
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("latin-1")
 
 
 def _unfold(head: str) -> list[str]:
     lines: list[str] = []
     for line in head.replace("\r\n", "\n").split("\n"):
         if line[:1] in (" ", "\t") and lines:
-            lines[-1] += " " + line.strip()  # folded continuation (RFC 3261 7.3.1)
-        elif line.strip():
+            lines[-1] += " " + line.strip(" \t\r")  # folded continuation (RFC 3261 7.3.1)
+        elif line.strip(" \t\r"):
             lines.append(line)
     return lines
 
@@ -303,38 +354,45 @@ def parse_message(data: bytes) -> SipMessage:
     if not data:
         raise SipParseError("empty message")
     raw_head, body = _split_head(data)
-    try:
-        head = raw_head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SipParseError(f"message header is not UTF-8: {exc}") from None
-    lines = _unfold(head)
-    start_line, header_lines = lines[0], lines[1:]
+    lines = _unfold(_decode_head(raw_head))
+    if not lines:
+        raise SipParseError("message has no start line (only white space)")
+    start_line, header_lines = lines[0].rstrip("\r"), lines[1:]
     headers = Headers()
     for line in header_lines:
         name, colon, value = line.partition(":")
-        if not colon or not name.strip() or " " in name.strip():
-            raise SipParseError(f"malformed header line: {line!r}")
+        if not colon or not is_token(name.rstrip(" \t")):  # HCOLON = *(SP / HTAB) ":" SWS
+            raise SipParseError(f"malformed header line: {_shorten(line)!r}")
         headers.add(name, value)
     body = _apply_content_length(headers, body)
-    if start_line.startswith(SIP_VERSION + " "):
-        _, _, rest = start_line.partition(" ")
-        code, _, reason = rest.partition(" ")
-        if len(code) != 3 or not code.isdigit() or not 100 <= int(code) <= 699:
-            raise SipParseError(f"malformed status line: {start_line!r}")
-        return SipResponse(int(code), reason.strip(), headers, body)
+    if start_line[:4].upper() == "SIP/":
+        match = _STATUS_LINE.fullmatch(start_line)
+        if match is None:
+            raise SipParseError(f"malformed status line: {_shorten(start_line)!r}")
+        code = parse_number(match["code"], "status code in the status line", low=100, high=699)
+        if len(match["code"]) != 3:
+            raise SipParseError(f"malformed status line: {_shorten(start_line)!r}")
+        return SipResponse(code, (match["reason"] or "").strip(), headers, body)
     parts = start_line.split(" ")
-    if len(parts) != 3 or parts[2] != SIP_VERSION or not parts[0].isalpha():
-        raise SipParseError(f"malformed request line: {start_line!r}")
+    if len(parts) != 3 or parts[2].upper() != SIP_VERSION or not is_token(parts[0]):
+        raise SipParseError(f"malformed request line: {_shorten(start_line)!r}")
     return SipRequest(parts[0].upper(), SipUri.parse(parts[1]), headers, body)
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 120 else text[:120] + "..."
+
+
+def content_length(value: str) -> int:
+    """A Content-Length value: ASCII digits, at most MAX_MESSAGE_BYTES (the same rule for UDP and streams)."""
+    return parse_number(value.strip(" \t"), "Content-Length", high=MAX_MESSAGE_BYTES)
 
 
 def _apply_content_length(headers: Headers, body: bytes) -> bytes:
     value = headers.get("Content-Length")
     if value is None:
         return body  # allowed over UDP: the body is the rest of the datagram
-    if not value.isdigit():
-        raise SipParseError(f"invalid Content-Length: {value!r}")
-    length = int(value)
+    length = content_length(value)
     if length > len(body):
         raise SipParseError(f"Content-Length {length} but only {len(body)} body bytes received")
     return body[:length]
@@ -370,8 +428,5 @@ def _content_length_of(head: str) -> int:
     for line in _unfold(head)[1:]:
         name, _, value = line.partition(":")
         if canonical_name(name) == "Content-Length":
-            value = value.strip()
-            if not value.isdigit() or int(value) > MAX_MESSAGE_BYTES:
-                raise SipParseError(f"invalid Content-Length on stream: {value!r}")
-            return int(value)
+            return content_length(value)
     raise SipParseError("message on a stream transport has no Content-Length")

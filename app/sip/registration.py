@@ -21,6 +21,7 @@ from app.sip.errors import (
     SipUsageError,
     UnexpectedResponse,
 )
+from app.sip.syntax import optional_number
 from app.sip.uri import DEFAULT_PORTS, NameAddress, SipUri, unquote
 from app.sip.useragent import Matcher, user_agent_matches
 
@@ -157,7 +158,7 @@ def query_bindings(
         contacts.append(
             RegisteredContact(
                 contact=str(contact.uri),
-                expires=int(expires) if expires and expires.isdigit() else None,
+                expires=optional_number(expires),
                 received=unquote(received) if received else None,
             )
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from app.sip.errors import SipParseError
+from app.sip.syntax import parse_number
 
 DEFAULT_PORTS = {"udp": 5060, "tcp": 5060, "tls": 5061}
 
@@ -61,6 +62,21 @@ def format_params(params: dict[str, str | None]) -> str:
     return "".join(f";{name}" if value is None else f";{name}={value}" for name, value in params.items())
 
 
+def find_outside_quotes(text: str, char: str) -> int:
+    """Index of the first `char` outside a quoted string (backslash escapes honoured), or -1."""
+    in_quotes = escaped = False
+    for index, current in enumerate(text):
+        if escaped:
+            escaped = False
+        elif in_quotes and current == "\\":
+            escaped = True
+        elif current == '"':
+            in_quotes = not in_quotes
+        elif current == char and not in_quotes:
+            return index
+    return -1
+
+
 def unquote(value: str) -> str:
     value = value.strip()
     if len(value) >= 2 and value[0] == value[-1] == '"':
@@ -103,9 +119,7 @@ def split_host_port(text: str) -> tuple[str, int | None]:
 
 
 def _parse_port(port: str, whole: str) -> int:
-    if not port.isdigit() or not 0 < int(port) < 65536:
-        raise SipParseError(f"invalid port in {whole!r}: expected a number from 1 to 65535")
-    return int(port)
+    return parse_number(port, f"port in {whole!r}", low=1, high=65535)
 
 
 def format_host(host: str) -> str:
@@ -179,8 +193,9 @@ class NameAddress:
     @classmethod
     def parse(cls, text: str) -> NameAddress:
         text = text.strip()
-        if "<" in text:
-            head, _, rest = text.partition("<")
+        opening = find_outside_quotes(text, "<")  # a quoted display name may hold "<" (RFC 3261 25.1)
+        if opening >= 0:
+            head, rest = text[:opening], text[opening + 1 :]
             uri_text, closed, params = rest.partition(">")
             if not closed:
                 raise SipParseError(f"'<' without '>' in {text!r}")

@@ -61,4 +61,4 @@ def test_served_config_carries_the_serve_port(tmp_path: Path):
         assert b":8448/" not in body
     finally:
         server.send_signal(signal.SIGTERM)
-        server.wait(20)
+        server.communicate(timeout=20)  # reaps it and closes both pipes

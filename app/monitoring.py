@@ -15,6 +15,7 @@ import sqlalchemy as sa
 
 from app.context import CLI_ACTOR, AppContext
 from app.sip import MonitorTarget, SipClient, SipMonitor, SipUri, TimerSettings
+from app.sip.syntax import is_digits
 from app.sipops import LineState, SipOperations
 from models.schema import Device, Line, Pbx
 
@@ -32,7 +33,7 @@ def device_target_id(device_id: int) -> str:
 def device_of_target(target_id: str) -> int | None:
     """The device id of a monitor target made by `device_target_id`; None for registrars."""
     kind, _, number = target_id.partition(":")
-    return int(number) if kind == "device" and number.isdigit() else None
+    return int(number) if kind == "device" and is_digits(number) else None
 
 
 class MonitorService:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.catalog import Catalog, DeviceType, Family, Key, link_placeholders
 from app.render.inputs import HandsetData, KeyData, PbxData, PortData, RenderInput
+from app.sip.syntax import is_digits
 
 # How often a device re-checks its own configuration link (daily; vendors' own default too).
 RECHECK_MINUTES = 1440
@@ -189,7 +190,7 @@ def proxy(pbx: PbxData) -> str | None:
 
 def split_host_port(address: str, default_port: int) -> tuple[str, int]:
     host, sep, port = address.rpartition(":")
-    if sep and port.isdigit() and "]" not in port:
+    if sep and is_digits(port) and "]" not in port:
         return host, int(port)
     return address, default_port
 

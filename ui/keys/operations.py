@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.catalog import Catalog, Key, Layout
+from app.sip.syntax import is_digits
 
 Slot = tuple[int, str]  # (module, key id); module 0 is the device itself
 
@@ -179,7 +180,7 @@ def value_problem(
             return f"{value} is not a subscriber of this vPBX; pick one from the list."
         return None
     if kind == "line":
-        if value and (not value.isdigit() or not 1 <= int(value) <= max(1, accounts)):
+        if value and (not is_digits(value) or not 1 <= int(value) <= max(1, accounts)):
             return f"account {value} does not exist; this device has {accounts}."
         return None
     if kind in ("number", "code") and not value:

@@ -1,12 +1,13 @@
 """One client connection of the provisioning server, as an asyncio protocol on the server thread's loop.
 
-Life of a connection: TCP accepted -> throttled addresses are dropped before any TLS work -> TLS handshake with a
-deadline (`loop.start_tls`) -> requests read, answered from the current snapshot, events published -> closed on
+Life of a connection: TCP accepted -> admitted by the throttle (per-address and total caps, a reserve for known
+addresses) or dropped before any TLS work -> TLS handshake with a deadline (`loop.start_tls`) -> requests read, answered from the current snapshot, events published -> closed on
 `Connection: close`, on a refusal, at the idle deadline, or when the server stops.
 """
 from __future__ import annotations
 
 import asyncio
+import asyncio.sslproto
 import logging
 import ssl
 from collections.abc import Callable
@@ -36,6 +37,12 @@ log = logging.getLogger(__name__)
 
 _HEAD_END = b"\r\n\r\n"
 
+# asyncio gives every TLS connection a 256 KiB read buffer (SSLProtocol.max_size), allocated when the handshake
+# starts: 1,500 idle connections held ~380 MB, and glibc kept most of it after they closed. Requests here are at
+# most max_request_bytes (8 KiB) and a TLS record is at most 16 KiB, so one record per read is plenty.
+TLS_READ_BUFFER = 32 * 1024
+asyncio.sslproto.SSLProtocol.max_size = TLS_READ_BUFFER  # process-wide: no other asyncio TLS in this program
+
 
 @dataclass
 class ServingContext:
@@ -46,7 +53,6 @@ class ServingContext:
     handshake_timeout: float
     idle_timeout: float
     max_request_bytes: int
-    max_connections: int
     throttle: ClientThrottle
     publish: Callable[[Event], None]
     current_snapshot: Callable[[], Snapshot]
@@ -71,6 +77,9 @@ class ProvisioningConnection(asyncio.Protocol):
         self._closing = False
         self._write_paused = False
         self._handshake: asyncio.Task[None] | None = None
+        self._admitted = False  # counted in by the throttle: release exactly once
+        self._requested = False  # a complete request arrived (else, at the deadline, a silent connection)
+        self._proven = False  # a live key was asked for: the address is known
         self.client_ip = "unknown"
         self.deadline = 0.0  # loop time after which the server's sweeper aborts this connection
 
@@ -80,13 +89,12 @@ class ProvisioningConnection(asyncio.Protocol):
         assert isinstance(transport, asyncio.Transport)
         self._raw = transport
         self.client_ip = _client_ip(transport)
-        if self._ctx.throttle.is_blocked(self.client_ip):
-            transport.abort()  # no handshake, no answer: a blocked scanner learns nothing and costs little
-            return
-        if len(self._ctx.connections) >= self._ctx.max_connections:
-            log.warning("connection from %s dropped: %d connections open", self.client_ip, self._ctx.max_connections)
+        refusal = self._ctx.throttle.admit(self.client_ip)
+        if refusal is not None:  # no handshake, no answer: costs an accept and a dict look-up
+            log.debug("connection from %s dropped: %s", self.client_ip, refusal)
             transport.abort()
             return
+        self._admitted = True
         self._ctx.connections.add(self)
         if self._ctx.ssl_context is None:
             self._transport = transport
@@ -104,17 +112,19 @@ class ProvisioningConnection(asyncio.Protocol):
                 self,
                 self._ctx.ssl_context,
                 server_side=True,
-                ssl_handshake_timeout=self._ctx.handshake_timeout,
+                # the sweeper cuts at `deadline` first (and counts the silent client); this is only a backstop
+                ssl_handshake_timeout=self._ctx.handshake_timeout * 2 + 2,
                 ssl_shutdown_timeout=self._ctx.handshake_timeout,
             )
         except Exception as exc:  # noqa: BLE001 - timeouts, resets, old protocols, rejected certificates: routine
             log.debug("TLS handshake with %s failed: %s", self.client_ip, type(exc).__name__)
             raw.abort()
-            self._ctx.connections.discard(self)
+            self._forget()
             return
         if self._closing or tls is None:
             if tls is not None:
                 tls.abort()
+            self._forget()
             return
         self._transport = tls
         self.deadline = self._ctx.loop.time() + self._ctx.idle_timeout
@@ -133,7 +143,13 @@ class ProvisioningConnection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._closing = True
+        self._forget()
+
+    def _forget(self) -> None:
         self._ctx.connections.discard(self)
+        if self._admitted:
+            self._admitted = False
+            self._ctx.throttle.release(self.client_ip)
 
     def pause_writing(self) -> None:
         # A client that pipelines requests but does not read answers: stop reading until it catches up.
@@ -172,7 +188,14 @@ class ProvisioningConnection(asyncio.Protocol):
         for transport in (self._transport, self._raw):
             if transport is not None:
                 transport.abort()
-        self._ctx.connections.discard(self)
+        self._forget()
+
+    def expire(self) -> None:
+        """The sweeper found the connection past its deadline. One that never sent a complete request (a silent
+        client, or one stuck in the handshake) counts as a refusal of its address."""
+        if not self._requested and not self._closing:
+            self._count_bad(RefusalReason.SILENT, 408, "-")
+        self.abort()
 
     # -- HTTP --------------------------------------------------------------------------------------------------
 
@@ -191,6 +214,7 @@ class ProvisioningConnection(asyncio.Protocol):
             self._answer(head)
 
     def _answer(self, head: bytes) -> None:
+        self._requested = True
         try:
             request = parse_request_head(head)
         except BadRequest as exc:
@@ -218,9 +242,12 @@ class ProvisioningConnection(asyncio.Protocol):
             # A live key with a file the device does not have (optional files many phones probe for) proves the
             # client knows a secret: answer 404 but keep the connection and do not count it toward throttling.
             known_client = route.reason is RefusalReason.UNKNOWN_FILE
+            if known_client:
+                self._prove()
             self._refuse(route.reason, 404, request.method, keep_alive=known_client and request.keep_alive,
-                         counts_as_bad=not known_client)
+                         counts_as_bad=not known_client, device_id=route.device_id)
             return
+        self._prove()
         served = route.served
         transport = self._transport
         assert transport is not None
@@ -255,24 +282,45 @@ class ProvisioningConnection(asyncio.Protocol):
         *,
         keep_alive: bool,
         counts_as_bad: bool = True,
+        device_id: int | None = None,
     ) -> None:
         transport = self._transport
         assert transport is not None
+        if counts_as_bad and self._ctx.throttle.is_blocked(self.client_ip):
+            # Blocked: a bad request gets no answer and costs nothing more. Valid keys never come here.
+            self._ctx.publish(RequestRefused(client_ip=self.client_ip, reason=RefusalReason.BLOCKED,
+                                             method=method, status=429, device_id=device_id))
+            self.abort()
+            return
         allow = ", ".join(ALLOWED_METHODS) if status == 405 else None
         transport.write(response_head(status, self._ctx.http_date.now(), keep_alive=keep_alive, allow=allow))
         self._after_response(keep_alive)
-        self._ctx.publish(RequestRefused(client_ip=self.client_ip, reason=reason, method=method, status=status))
         if counts_as_bad:
-            blocked_for = self._ctx.throttle.record_bad_request(self.client_ip)
-            if blocked_for is not None:
-                log.warning("throttling %s for %.0f s after repeated bad requests", self.client_ip, blocked_for)
-                self._ctx.publish(
-                    ClientThrottled(
-                        client_ip=self.client_ip,
-                        bad_requests=self._ctx.throttle.bad_requests_limit,
-                        until=utcnow() + timedelta(seconds=blocked_for),
-                    )
+            self._count_bad(reason, status, method, device_id)
+        else:
+            self._ctx.publish(RequestRefused(client_ip=self.client_ip, reason=reason, method=method, status=status))
+
+    def _count_bad(self, reason: RefusalReason, status: int, method: str, device_id: int | None = None) -> None:
+        self._ctx.publish(RequestRefused(client_ip=self.client_ip, reason=reason, method=method, status=status,
+                                         device_id=device_id))
+        blocked_for = self._ctx.throttle.record_bad_request(self.client_ip)
+        if blocked_for is not None:
+            log.warning("blocking bad requests from %s for %.0f s (its valid keys are still served)",
+                        self.client_ip, blocked_for)
+            self._ctx.publish(
+                ClientThrottled(
+                    client_ip=self.client_ip,
+                    bad_requests=self._ctx.throttle.bad_requests_limit,
+                    until=utcnow() + timedelta(seconds=blocked_for),
+                    seconds=blocked_for,
+                    reason=str(reason),
                 )
+            )
+
+    def _prove(self) -> None:
+        if not self._proven:
+            self._proven = True
+            self._ctx.throttle.record_valid(self.client_ip)
 
     def _after_response(self, keep_alive: bool) -> None:
         if keep_alive:

@@ -20,6 +20,8 @@ class RefusalReason(StrEnum):
     METHOD_NOT_ALLOWED = "method-not-allowed"
     BAD_REQUEST = "bad-request"  # not parseable as an HTTP/1.x request
     REQUEST_TOO_LARGE = "request-too-large"
+    SILENT = "silent-connection"  # no complete request within the handshake/idle timeout: no answer sent
+    BLOCKED = "blocked"  # a bad request from a blocked address: the connection is closed without an answer
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,8 @@ class RequestRefused(Event):
     client_ip: str
     reason: RefusalReason
     method: str
-    status: int
+    status: int  # the status answered; 408 for a silent connection and 429 for a blocked request (not sent)
+    device_id: int | None = None  # known only for a retired key
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,14 @@ class RetiredKeyUsed(Event):
 
 @dataclass(frozen=True)
 class ClientThrottled(Event):
-    """A client made too many bad requests; its connections are dropped unanswered until `until`."""
+    """A client made too many bad requests: until `until` its bad requests get no answer (its valid keys are
+    still served). `reason` is the refusal that started the block."""
 
     client_ip: str
     bad_requests: int
     until: datetime
+    seconds: float = 0.0
+    reason: str = ""
 
 
 @dataclass(frozen=True)

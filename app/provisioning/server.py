@@ -58,11 +58,16 @@ class ServerSettings:
     handshake_timeout: float = 10.0
     idle_timeout: float = 15.0  # a request must arrive completely within this long of the previous answer
     max_request_bytes: int = 8192  # request line + headers
-    max_connections: int = 4096
+    max_connections: int = 4096  # open connections in all (both loops) ...
+    reserved_connections: int = 512  # ... of which these only for addresses known from valid fetches
+    per_address_connections: int = 64  # open connections of one address ...
+    known_address_connections: int = 256  # ... of a known one (a NATed office with many phones)
+    blocked_address_connections: int = 4  # ... of a blocked address that is not known
+    known_address_seconds: float = 86_400.0  # an address is known this long after it fetched a valid key
     backlog: int = 1024  # socketserver's 5 overflowed with 50 clients in the lab; a storm needs far more
     throttle_after: int = 10  # bad requests from one address ...
     throttle_window: float = 60.0  # ... within this many seconds ...
-    throttle_block_seconds: float = 300.0  # ... block it this long
+    throttle_block_seconds: float = 300.0  # ... block its bad requests (not its valid keys) this long
     advertised_host: str | None = None  # host name or address put into `url` (devices need a reachable one)
     stop_grace: float = 2.0  # how long stop() lets answers in flight drain before cutting connections
     loop_threads: int = 2  # event loops sharing the socket: TLS crypto releases the GIL, so 2 use both cores
@@ -73,19 +78,28 @@ class ServerSettings:
             problems.append(f"port {self.port} is outside 0-65535")
         if self.min_tls not in TLS_VERSIONS:
             problems.append(f"minimum TLS version {self.min_tls!r} is not one of {', '.join(TLS_VERSIONS)}")
-        for name in ("handshake_timeout", "idle_timeout", "stop_grace", "throttle_window", "throttle_block_seconds"):
+        for name in ("handshake_timeout", "idle_timeout", "stop_grace", "throttle_window", "throttle_block_seconds",
+                     "known_address_seconds"):
             if getattr(self, name) <= 0:
                 problems.append(f"{name} must be positive")
         if self.max_request_bytes < 1024:
             problems.append("max_request_bytes must be at least 1024 (devices send long User-Agent headers)")
-        if min(self.max_connections, self.backlog, self.throttle_after, self.loop_threads) < 1:
-            problems.append("max_connections, backlog, throttle_after and loop_threads must be at least 1")
+        if min(self.max_connections, self.backlog, self.throttle_after, self.loop_threads, self.per_address_connections,
+               self.known_address_connections, self.blocked_address_connections) < 1:
+            problems.append("max_connections, backlog, throttle_after, loop_threads and the per-address connection "
+                            "limits must be at least 1")
+        if not 0 <= self.reserved_connections < self.max_connections:
+            problems.append("reserved_connections must be at least 0 and below max_connections")
         if problems:
             raise ValueError("invalid provisioning server settings: " + "; ".join(problems))
 
     @property
     def throttle(self) -> ThrottleSettings:
-        return ThrottleSettings(self.throttle_after, self.throttle_window, self.throttle_block_seconds)
+        return ThrottleSettings(
+            self.throttle_after, self.throttle_window, self.throttle_block_seconds,
+            max_connections=self.max_connections, reserve=self.reserved_connections,
+            per_address=self.per_address_connections, per_known_address=self.known_address_connections,
+            blocked_per_address=self.blocked_address_connections, known_seconds=self.known_address_seconds)
 
 
 @dataclass
@@ -129,6 +143,11 @@ class ProvisioningServer:
     @property
     def running(self) -> bool:
         return any(w.thread is not None and w.thread.is_alive() for w in self._workers)
+
+    @property
+    def throttle(self) -> ClientThrottle:
+        """Connection counts and blocks per address (shared by the loops)."""
+        return self._throttle
 
     @property
     def port(self) -> int:
@@ -275,12 +294,11 @@ class ProvisioningServer:
             handshake_timeout=settings.handshake_timeout,
             idle_timeout=settings.idle_timeout,
             max_request_bytes=settings.max_request_bytes,
-            max_connections=max(1, settings.max_connections // settings.loop_threads),
             throttle=self._throttle,
             publish=self._bus.publish,
             current_snapshot=lambda: self._snapshot,
         )
-        # TLS is started per connection (connection.py), so throttled addresses are dropped before any
+        # TLS is started per connection (connection.py), so connections over a cap are dropped before any
         # handshake work and connections still in their handshake can be closed on stop.
         server = await loop.create_server(
             lambda: ProvisioningConnection(context), sock=sock, backlog=settings.backlog
@@ -304,9 +322,10 @@ class ProvisioningServer:
 
 
 def _abort_overdue(context: ServingContext, now: float) -> None:
-    """Silent, slow and idle clients lose their connection at their deadline, so they cannot pile up."""
+    """Silent, slow and idle clients lose their connection at their deadline, so they cannot pile up; one that
+    never sent a complete request counts as a refusal of its address."""
     for connection in [c for c in context.connections if c.deadline < now]:
-        connection.abort()
+        connection.expire()
 
 
 def _listening_socket(address: str, port: int, backlog: int) -> socket.socket:

@@ -223,17 +223,20 @@ def test_no_access_key_in_events_or_logs(make_server, session, fleet, recorder, 
 # -- throttling --------------------------------------------------------------------------------------------------
 
 
-def test_repeated_bad_requests_block_the_address(make_server, session, fleet, recorder):
+def test_repeated_bad_requests_block_the_bad_requests_not_the_valid_keys(make_server, session, fleet, recorder):
     server = make_server(throttle_after=3, throttle_window=60, throttle_block_seconds=60)
     for _ in range(3):
         assert session.get(f"{server.url}/{fleet.unknown_key}.cfg").status_code == 404
 
     with pytest.raises(requests.ConnectionError):
-        session.get(f"{server.url}/{fleet.key}.cfg")  # even a valid key: the address is blocked
+        session.get(f"{server.url}/{fleet.unknown_key}.cfg")  # blocked: no answer at all
+    assert session.get(f"{server.url}/{fleet.key}.cfg").status_code == 200  # a valid key still is served
 
     throttled = wait_for(lambda: recorder.of(ClientThrottled), message="ClientThrottled")[0]
-    assert (throttled.client_ip, throttled.bad_requests) == ("127.0.0.1", 3)
-    assert len(recorder.of(RequestRefused)) == 3  # the blocked connection got no answer at all
+    assert (throttled.client_ip, throttled.bad_requests, throttled.seconds) == ("127.0.0.1", 3, 60)
+    assert throttled.reason == "unknown-key"
+    reasons = [e.reason for e in recorder.of(RequestRefused)]
+    assert reasons == [RefusalReason.UNKNOWN_KEY] * 3 + [RefusalReason.BLOCKED]
 
 
 def test_missing_optional_file_under_a_live_key_does_not_throttle(make_server, session, fleet):

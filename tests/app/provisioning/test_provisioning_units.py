@@ -188,7 +188,7 @@ def test_throttle_forgets_bad_requests_outside_the_window():
 
 def test_throttle_memory_is_bounded():
     clock = FakeClock()
-    throttle = ClientThrottle(ThrottleSettings(3, 10, 60), clock=clock, max_tracked=100)
+    throttle = ClientThrottle(ThrottleSettings(3, 10, 60, max_connections=64, reserve=8), clock=clock, max_tracked=100)
     for i in range(1000):
         throttle.record_bad_request(f"10.0.{i // 256}.{i % 256}")
     assert throttle.tracked_addresses <= 100

@@ -12,7 +12,8 @@ from app.context import AppContext
 
 def apply_overrides(ctx: AppContext, *, port: int | None = None, bind: str | None = None) -> None:
     """`serve --port/--bind` for this run only (not saved): the links in the served configs carry the port."""
-    changes = {k: v for k, v in (("port", port), ("bind_address", bind)) if v is not None}
+    # port 0 asks the system for a free port (tests, ad-hoc runs): links keep the settings' port then
+    changes = {k: v for k, v in (("port", port or None), ("bind_address", bind)) if v is not None}
     if changes:
         ctx.settings = dataclasses.replace(ctx.settings, **changes).validated()  # type: ignore[arg-type]
 

@@ -68,6 +68,7 @@ class Assignment:
     native_index: int  # vendor index of the key, modules included (see Expansion.native_first)
     data: KeyData | None  # None: the key is unassigned
     fields: dict[str, str]  # empty when unassigned
+    released: bool = False  # unassigned by the console after it had assigned it: reset on the phone
 
 
 def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple[Assignment, ...]:
@@ -80,7 +81,9 @@ def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> 
             raise RenderError(f"key {key_data.key_id!r} on module {key_data.module} is assigned twice")
         _check_key(catalog, device_type, key_data)
         given[spot] = key_data
-    modules_used = max((module for module, _ in given), default=0)
+    released = {spot for spot in inp.device.released_keys
+                if spot not in given and _key_exists(catalog, device_type, *spot)}
+    modules_used = max((module for module, _ in (*given, *released)), default=0)
     result: list[Assignment] = []
     for module in range(modules_used + 1):
         layout = catalog.layout(device_type.id, module)
@@ -97,9 +100,15 @@ def assignments(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> 
             key_data = given.get((module, key.id))
             fields = _native_fields(family, key_data, inp) if key_data else {}
             result.append(
-                Assignment(module, key, banks[key.group], key.native_index + offset, key_data, fields)
+                Assignment(module, key, banks[key.group], key.native_index + offset, key_data, fields,
+                           released=(module, key.id) in released)
             )
     return tuple(result)
+
+
+def _key_exists(catalog: Catalog, device_type: DeviceType, module: int, key_id: str) -> bool:
+    layout = catalog.layout(device_type.id, module)
+    return layout is not None and layout.group_of(key_id) is not None
 
 
 def _check_key(catalog: Catalog, device_type: DeviceType, key_data: KeyData) -> None:

@@ -180,13 +180,16 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput, comments:
     values: PValues = []
     skipped_modules: set[int] = set()
     for spot in common.assignments(catalog, device_type, inp):
-        if spot.data is None:  # unassigned: the phone keeps its own key (manual: set on the phone)
+        if spot.data is None and not spot.released:  # the phone keeps its own key (manual)
             continue
         numbers = _key_pvalues(spot.bank, spot.native_index)
         if numbers is None:
             skipped_modules.add(spot.module)
             continue
-        mode, account, label, value = spot.fields["mode"], "0", spot.data.label, spot.fields.get("value", "")
+        if spot.data is None:  # released by the console: back to "none"
+            mode, account, label, value = "-1", "0", "", ""
+        else:
+            mode, account, label, value = spot.fields["mode"], "0", spot.data.label, spot.fields.get("value", "")
         values += [
             (f"P{numbers[0]}", mode),
             (f"P{numbers[1]}", account),

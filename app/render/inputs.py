@@ -72,6 +72,9 @@ class DeviceData:
     user_password: str
     line: LineData
     keys: tuple[KeyData, ...] = ()
+    # keys the console assigned once and has cleared since: written as "unassigned" so the phone drops the
+    # console's old function; keys the console never touched are not written (the phone keeps its own)
+    released_keys: tuple[tuple[int, str], ...] = ()
     handsets: tuple[HandsetData, ...] = ()  # DECT bases only
     ports: tuple[PortData, ...] = ()  # gateways only
 

@@ -41,7 +41,7 @@ def render(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple
     if device_type.kind == "desk":
         keys = ET.SubElement(root, "functionKeys", {"e": "2"})
         for spot in common.assignments(catalog, device_type, inp):
-            if spot.data is None:  # unassigned: the phone keeps its own key (manual: set on the phone)
+            if spot.data is None and not spot.released:  # the phone keeps its own key (manual)
                 continue
             fkey = ET.SubElement(
                 keys,
@@ -49,11 +49,11 @@ def render(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> tuple
                 {
                     "idx": str(spot.native_index),
                     "context": "1",
-                    "label": common.xml_text(spot.data.label),
+                    "label": common.xml_text(spot.data.label if spot.data else ""),
                     "perm": "R",
                 },
             )
-            fkey.text = common.xml_text(spot.fields["action"])
+            fkey.text = common.xml_text(spot.fields["action"] if spot.data else "none")
     return (
         RenderedFile("", CONTENT_TYPE, common.xml_bytes(root)),
         RenderedFile(common.PHONEBOOK_FILE, "application/xml", phonebook(inp)),

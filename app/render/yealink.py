@@ -151,7 +151,9 @@ def _keys(catalog: Catalog, device_type: DeviceType, inp: RenderInput) -> list[t
             if spot.module == 0
             else f"expansion_module.{spot.module}.key.{spot.native_index}"
         )
-        if spot.data is None:  # unassigned: the phone keeps its own setting (manual: set on the phone)
+        if spot.data is None:  # never assigned by the console: the phone keeps its own (manual: set on the phone)
+            if spot.released:
+                settings.append((f"{prefix}.type", "0"))
             continue
         fields = dict(spot.fields)
         settings += [

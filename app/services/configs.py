@@ -20,6 +20,7 @@ from app.render.inputs import (
 )
 from app.services.base import NotFound, Service
 from app.services.dto import Actor
+from app.services.keys import RELEASED
 from models.schema import Device, GatewayPort, Line, Pbx, PhonebookEntry
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,11 @@ class ConfigService(Service):
         names = dict(s.execute(sa.select(Line.number, Line.display_name).where(Line.pbx_id == pbx.id)).all())
         catalog = self.ctx.catalog
         keys = []
+        released = []
         for key in sorted(device.keys, key=lambda k: (k.module, k.id)):
+            if key.feature == RELEASED:
+                released.append((key.module, key.key_id))
+                continue
             label = key.label
             if not label and catalog.features[key.feature].value_kind == "subscriber":
                 # an empty label follows the subscriber's current name (a rename shows on the next sync)
@@ -69,7 +74,7 @@ class ConfigService(Service):
             device=DeviceData(
                 device_id=device.id, type_id=device.type_id, mac=device.mac, access_key=device.access_key,
                 admin_password=device.admin_password, user_name=device.user_name,
-                user_password=device.user_password, line=line_data(line), keys=tuple(keys),
+                user_password=device.user_password, line=line_data(line), keys=tuple(keys), released_keys=tuple(released),
                 handsets=handsets, ports=ports),
             base_url=self.ctx.base_url(),
             phonebook=tuple((name, number) for name, number in phonebook),

@@ -9,6 +9,11 @@ from app.services.base import NotFound, Service
 from app.services.dto import Actor, KeyInfo
 from models.schema import Device, KeyAssignment, Line
 
+# A key the console assigned and then cleared keeps a row with this feature: the next configuration resets
+# it on the phone (a missing setting would leave the old function there), while keys the console never
+# assigned are not written at all, so what the user set on the phone itself stays.
+RELEASED = ""
+
 
 class KeyService(Service):
     def _device(self, s: Session, actor: Actor, device_id: int) -> Device:
@@ -20,7 +25,8 @@ class KeyService(Service):
     def list(self, actor: Actor, device_id: int) -> list[KeyInfo]:
         with self.ctx.db.session() as s:
             self._device(s, actor, device_id)
-            rows = s.scalars(sa.select(KeyAssignment).where(KeyAssignment.device_id == device_id)
+            rows = s.scalars(sa.select(KeyAssignment).where(KeyAssignment.device_id == device_id,
+                                                            KeyAssignment.feature != RELEASED)
                              .order_by(KeyAssignment.module, KeyAssignment.id))
             return [KeyInfo(k.device_id, k.module, k.key_id, k.feature, k.value, k.label) for k in rows]
 
@@ -88,10 +94,15 @@ class KeyService(Service):
                 seen.add((key.module, key.key_id))
                 clean = self.check(s, device, key.module, key.key_id, key.feature, key.value)
                 clean_rows.append(KeyInfo(device_id, key.module, key.key_id, key.feature, clean, key.label.strip()))
+            touched = set(s.execute(sa.select(KeyAssignment.module, KeyAssignment.key_id)
+                                    .where(KeyAssignment.device_id == device_id)).all())
             s.execute(sa.delete(KeyAssignment).where(KeyAssignment.device_id == device_id))
             for k in clean_rows:
                 s.add(KeyAssignment(device_id=device_id, module=k.module, key_id=k.key_id,
                                     feature=k.feature, value=k.value, label=k.label))
+            for module, key_id in sorted(set(map(tuple, touched)) - seen):
+                s.add(KeyAssignment(device_id=device_id, module=module, key_id=key_id,
+                                    feature=RELEASED, value="", label=""))
             self.mark_devices_changed(s, [device_id])
             self.audit(s, actor, "save keys", "device", device_id, f"{len(clean_rows)} keys")
             event = self.finish(s, "keys", [device_id])
@@ -102,9 +113,9 @@ class KeyService(Service):
         with self.ctx.db.session() as s:
             self._device(s, actor, device_id)
             row = self._row(s, device_id, module, key_id)
-            if row is None:
+            if row is None or row.feature == RELEASED:
                 return
-            s.delete(row)
+            row.feature, row.value, row.label = RELEASED, "", ""
             self.mark_devices_changed(s, [device_id])
             self.audit(s, actor, "clear key", "device", device_id, f"module={module} key={key_id}")
             event = self.finish(s, "keys", [device_id])

@@ -77,3 +77,22 @@ def test_renaming_a_subscriber_marks_the_devices_showing_it(ctx, desk, other_lin
     before = ctx.devices.get(ADMIN, desk.id).config_revision
     ctx.lines.update(ADMIN, other_line.id, LineInput(number="101", display_name="Bernd Neu"))
     assert ctx.devices.get(ADMIN, desk.id).config_revision == before + 1
+
+
+def _main_config(ctx, device_id):
+    files = ctx.configs.render_device(ADMIN, device_id)
+    return next(f for f in files if f.name == "").body.decode().splitlines()
+
+
+def test_a_cleared_key_is_reset_on_the_phone_and_a_never_assigned_one_is_left_alone(ctx, desk, other_line):
+    ctx.keys.assign(ADMIN, desk.id, 0, "line-2", "blf", other_line.number)
+    ctx.keys.clear(ADMIN, desk.id, 0, "line-2")
+    assert ctx.keys.list(ADMIN, desk.id) == []
+    config = _main_config(ctx, desk.id)
+    assert "linekey.2.type = 0" in config
+    assert not any(line.startswith("linekey.5.") for line in config)  # the phone's own setting stays
+    # assigning it again replaces the reset; saving a layout without it resets it again
+    ctx.keys.assign(ADMIN, desk.id, 0, "line-2", "blf", other_line.number)
+    assert "linekey.2.type = 0" not in _main_config(ctx, desk.id)
+    ctx.keys.replace_all(ADMIN, desk.id, [])
+    assert "linekey.2.type = 0" in _main_config(ctx, desk.id)

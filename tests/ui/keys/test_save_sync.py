@@ -49,10 +49,19 @@ def test_save_stores_the_layout_marks_sync_and_the_config_carries_the_keys(
     assert "linekey.2.value = 101" in config
     assert "linekey.2.label = Bernd Krüger" in config  # empty label: the subscriber's name
     assert "linekey.3.value = 0301234567" in config and "linekey.3.label = Taxi" in config
-    assert "linekey.4.type = 0" in config  # a free key is switched off
+    assert not any(line.startswith("linekey.4.") for line in config)  # never assigned: the phone's own stays
     assert f"expansion_module.1.key.5.type = {keymap.native_key('blf')['type']}" in config
     assert "expansion_module.1.key.5.value = 102" in config
     assert f"expansion_module.3.key.60.type = {keymap.native_key('dnd')['type']}" in config
+
+    # clearing a key the console had assigned resets it on the phone; it is no assignment of the device
+    tab.set_key((0, "line-3"), None)
+    with qtbot.waitSignal(tab.saved, timeout=2000):
+        assert tab.save()
+    assert (0, "line-3") not in {(k.module, k.key_id) for k in ctx.keys.list(provider, device.id)}
+    config = main_file(ctx, device.id).splitlines()
+    assert "linekey.3.type = 0" in config and "linekey.3.value = 0301234567" not in config
+    assert not any(line.startswith("linekey.4.") for line in config)
 
 
 def test_snom_module_keys_continue_the_phone_numbering(ctx, make_device, make_tab):

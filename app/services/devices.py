@@ -132,11 +132,22 @@ class DeviceService(Service):
         return info
 
     def create_in(self, s: Session, actor: Actor, line: Line, type_id: str, data: DeviceInput) -> Device:
+        row = self.prepare_new(s, line, type_id, data)
+        s.add(row)
+        s.flush()
+        if row.base_unit_id is not None:
+            self.mark_devices_changed(s, [row.base_unit_id])
+        self.audit(s, actor, "create", "device", row.id, f"line={line.number} type={type_id}")
+        return row
+
+    def prepare_new(self, s: Session, line: Line, type_id: str, data: DeviceInput, pbx: Pbx | None = None) -> Device:
+        """A validated new Device (access key, generated passwords), not yet added to the session:
+        the importer prepares thousands of them before its one short write transaction."""
         try:
             device_type = self.ctx.catalog.device_type(type_id)
         except KeyError:
             raise v.ValidationError("Telephone", f"{type_id!r} is not a device type of the catalog.") from None
-        if device_type.kind == "webrtc" and not s.get(Pbx, line.pbx_id).wss_url:  # type: ignore[union-attr]
+        if device_type.kind == "webrtc" and not (pbx or s.get(Pbx, line.pbx_id)).wss_url:  # type: ignore[union-attr]
             raise v.ValidationError(
                 "Telephone", "a browser phone registers over WebSocket: set the vPBX's WebSocket URL "
                 "(PBX tab) first.")
@@ -144,16 +155,11 @@ class DeviceService(Service):
                      admin_password="", user_password="", user_name="", mac_provisioning="no",
                      config_revision=1, needs_sync=False, created_at=self.ctx.clock())
         row.line = line
-        s.add(row)
         self._apply(s, row, DeviceInput(admin_password=data.admin_password or "",
                                         user_name=data.user_name or "",
                                         user_password=data.user_password or "",
                                         mac=data.mac, mac_provisioning=data.mac_provisioning,
                                         base_unit_id=data.base_unit_id))
-        s.flush()
-        if row.base_unit_id is not None:
-            self.mark_devices_changed(s, [row.base_unit_id])
-        self.audit(s, actor, "create", "device", row.id, f"line={line.number} type={type_id}")
         return row
 
     def update(self, actor: Actor, device_id: int, data: DeviceInput) -> DeviceInfo:

@@ -52,3 +52,21 @@ def test_an_existing_number_rejects_the_file(ctx, pbx, tmp_path):
     with pytest.raises(ImportRejected, match="row 3: number 100 exists already"):
         import_lines(ctx, ADMIN, pbx.id, write(tmp_path, "number,password\n102,pw\n100,pw\n"))
     assert [entry.number for entry in ctx.lines.list(ADMIN, pbx.id)] == ["100"]
+
+
+@pytest.mark.parametrize("body, message", [
+    ("number,password\n100,pw-long-enough1\n101,pw-long-enough2,extra\n", "row 3: 1 more field(s)"),
+    ("number,password,display_name\n100,pw-long-enough1," + "x" * (129 * 1024) + "\n", "KiB"),
+])
+def test_extra_fields_and_huge_fields_reject_the_file(ctx, pbx, tmp_path, body, message):
+    with pytest.raises(ImportRejected, match=message.replace("(", r"\(").replace(")", r"\)")):
+        import_lines(ctx, ADMIN, pbx.id, write(tmp_path, body))
+    assert ctx.lines.list(ADMIN, pbx.id) == []
+
+
+def test_a_mac_twice_in_the_file_rejects_it(ctx, pbx, tmp_path):
+    body = ("number,password,device_type,mac\n100,pw-long-enough1,yealink-t46u,805ec0000001\n"
+            "101,pw-long-enough2,yealink-t46u,80:5e:c0:00:00:01\n")
+    with pytest.raises(ImportRejected, match="row 3: MAC 805EC0000001 is in row 2"):
+        import_lines(ctx, ADMIN, pbx.id, write(tmp_path, body))
+    assert ctx.lines.list(ADMIN, pbx.id) == []

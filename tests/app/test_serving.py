@@ -103,6 +103,9 @@ def test_serve_command_runs_headless_and_stops_cleanly_on_sigterm(data_dir):
         out, err = proc.communicate(timeout=20)
     finally:
         proc.kill()
+        proc.stdout.close()  # also when the test failed early: an unclosed pipe would fail a later test
+        proc.stderr.close()
+        proc.wait()
     assert proc.returncode == 0, err
     assert out.strip().endswith("stopped")
 

@@ -155,11 +155,12 @@ class DeviceService(Service):
                      admin_password="", user_password="", user_name="", mac_provisioning="no",
                      config_revision=1, needs_sync=False, created_at=self.ctx.clock())
         row.line = line
-        self._apply(s, row, DeviceInput(admin_password=data.admin_password or "",
-                                        user_name=data.user_name or "",
-                                        user_password=data.user_password or "",
-                                        mac=data.mac, mac_provisioning=data.mac_provisioning,
-                                        base_unit_id=data.base_unit_id))
+        with s.no_autoflush:  # the row is not in the session yet: a query in _apply must not flush it
+            self._apply(s, row, DeviceInput(admin_password=data.admin_password or "",
+                                            user_name=data.user_name or "",
+                                            user_password=data.user_password or "",
+                                            mac=data.mac, mac_provisioning=data.mac_provisioning,
+                                            base_unit_id=data.base_unit_id))
         return row
 
     def update(self, actor: Actor, device_id: int, data: DeviceInput) -> DeviceInfo:

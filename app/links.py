@@ -3,7 +3,8 @@
 - `default_route_address()`: the address of the interface with the default route, found with a UDP
   socket's connect() to a documentation address (connect() on UDP sends no packet; it only picks the route).
 - `link_host_findings()`: the one rule that says what is wrong with a link's host: loopback, does not resolve,
-  not in the served certificate. The Settings tab, the Manual configure and QR dialogs and the CLI render them.
+  not in the served certificate. `serve` prints them today; the Settings tab, the Manual configure and
+  QR dialogs do not show them yet (issue [7] item 6, still open).
 """
 from __future__ import annotations
 
